@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { BUILD_PLACEHOLDER, loadFilm } from "@/db/cached";
+import { FilmCredits } from "@/components/film-credits";
+import { countryName, formatDate, formatRuntime, isoDuration, languageName } from "@/lib/format";
+import { langForText } from "@/lib/script";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export function generateStaticParams() {
+  return [{ slug: BUILD_PLACEHOLDER }];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const film = await loadFilm((await params).slug);
+  if (!film) return { title: "Film not found" };
+  const director = film.credits.find((c) => c.role === "director")?.person.name;
+  const facts = [film.year, director ? `directed by ${director}` : null, formatRuntime(film.runtimeMinutes)]
+    .filter(Boolean)
+    .join(", ");
+  return {
+    title: `${film.title} (${film.year})`,
+    description: `${film.title} (${facts}): Netflix Top 10 chart history, cast and viewer reviews.`,
+    alternates: { canonical: `/films/${film.slug}` },
+  };
+}
+
+export default async function FilmPage({ params }: Props) {
+  const { slug } = await params;
+  const film = await loadFilm(slug);
+  if (!film) notFound();
+
+  const runtime = formatRuntime(film.runtimeMinutes);
+  const language = languageName(film.originalLanguage);
+  const country = countryName(film.country);
+  const released = formatDate(film.releaseDate);
+  const showOriginal = film.originalTitle && film.originalTitle !== film.title;
+  const jsonLd = {
+    "@context": "https://schema.org",
+    "@type": "Movie",
+    name: film.title,
+    ...(showOriginal ? { alternateName: film.originalTitle } : {}),
+    ...(film.releaseDate ? { datePublished: film.releaseDate } : {}),
+    ...(film.runtimeMinutes ? { duration: isoDuration(film.runtimeMinutes) } : {}),
+    ...(film.originalLanguage ? { inLanguage: film.originalLanguage } : {}),
+    director: film.credits.filter((c) => c.role === "director").map((c) => ({ "@type": "Person", name: c.person.name })),
+    actor: film.credits.filter((c) => c.role === "cast").map((c) => ({ "@type": "Person", name: c.person.name })),
+  };
+
+  return (
+    <article>
+      <header>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">
+          {film.title} <span className="font-normal text-zinc-500">({film.year})</span>
+        </h1>
+        {showOriginal ? (
+          <p className="mt-1 text-lg">
+            <span className="sr-only">Original title: </span>
+            <span lang={film.originalLanguage ?? langForText(film.originalTitle)}>{film.originalTitle}</span>
+          </p>
+        ) : null}
+        <dl className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+          <Fact label="Year">{film.year}</Fact>
+          {runtime ? <Fact label="Runtime">{runtime}</Fact> : null}
+          {language ? <Fact label="Language">{language}</Fact> : null}
+          {country ? <Fact label="Country">{country}</Fact> : null}
+          {released ? <Fact label="Released">{released}</Fact> : null}
+        </dl>
+      </header>
+      {film.synopsis ? <p className="mt-6 max-w-prose text-lg leading-relaxed">{film.synopsis}</p> : null}
+      <div className="mt-6">
+        <FilmCredits credits={film.credits} />
+      </div>
+      <script
+        type="application/ld+json"
+        // JSON-LD must be inline; `<` is escaped so no text can close the script element.
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
+      />
+    </article>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs uppercase tracking-wide text-zinc-500">{label}</dt>
+      <dd className="font-medium">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { asc, desc, eq } from "drizzle-orm";
+import type { Executor } from "../index";
+import { credits, films, people, type CreditRole, type Person } from "../schema";
+
+export type FilmographyEntry = {
+  role: CreditRole;
+  character: string | null;
+  film: { slug: string; title: string; originalTitle: string | null; year: number };
+};
+export type PersonWithFilmography = Person & { filmography: FilmographyEntry[] };
+
+export async function getPersonBySlug(
+  db: Executor,
+  { slug }: { slug: string },
+): Promise<PersonWithFilmography | null> {
+  const [person] = await db.select().from(people).where(eq(people.slug, slug)).limit(1);
+  if (!person) return null;
+  const rows = await db
+    .select({
+      role: credits.role,
+      character: credits.character,
+      slug: films.slug,
+      title: films.title,
+      originalTitle: films.originalTitle,
+      year: films.year,
+    })
+    .from(credits)
+    .innerJoin(films, eq(films.id, credits.filmId))
+    .where(eq(credits.personId, person.id))
+    .orderBy(desc(films.year), asc(films.title), asc(credits.role));
+  return {
+    ...person,
+    filmography: rows.map(({ role, character, ...film }) => ({ role, character, film })),
+  };
+}

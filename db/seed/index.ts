@@ -1,0 +1,101 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { filmSlug, slugify } from "../../lib/slug";
+import { describeTarget, openDatabase, type Database } from "../index";
+import { migrateDatabase } from "../migrate";
+import { credits, films, people } from "../schema";
+import { demoFilms, demoPeople } from "./demo-films";
+
+export type SeedSummary = { films: number; people: number; credits: number };
+
+/** Writes the demo catalogue. Idempotent: a second run updates rows in place and adds nothing. */
+export async function seedDemo(db: Database): Promise<SeedSummary> {
+  return db.transaction(async (tx) => {
+    const personRows = await tx
+      .insert(people)
+      .values(demoPeople.map((p) => ({ slug: slugify(p.name), name: p.name, nativeName: p.nativeName ?? null })))
+      .onConflictDoUpdate({
+        target: people.slug,
+        set: { name: sql`excluded.name`, nativeName: sql`excluded.native_name`, updatedAt: sql`now()` },
+      })
+      .returning({ id: people.id, name: people.name });
+    const personId = new Map(personRows.map((p) => [p.name, p.id]));
+
+    let creditCount = 0;
+    for (const film of demoFilms) {
+      const [row] = await tx
+        .insert(films)
+        .values({
+          slug: filmSlug(film.title, film.year),
+          title: film.title,
+          originalTitle: film.originalTitle ?? null,
+          year: film.year,
+          releaseDate: film.releaseDate ?? null,
+          runtimeMinutes: film.runtimeMinutes,
+          originalLanguage: film.originalLanguage,
+          country: film.country,
+          synopsis: film.synopsis,
+        })
+        .onConflictDoUpdate({
+          target: films.slug,
+          set: {
+            title: sql`excluded.title`,
+            originalTitle: sql`excluded.original_title`,
+            year: sql`excluded.year`,
+            releaseDate: sql`excluded.release_date`,
+            runtimeMinutes: sql`excluded.runtime_minutes`,
+            originalLanguage: sql`excluded.original_language`,
+            country: sql`excluded.country`,
+            synopsis: sql`excluded.synopsis`,
+            updatedAt: sql`now()`,
+          },
+        })
+        .returning({ id: films.id });
+      if (!row) throw new Error(`Could not write ${film.title} (${film.year})`);
+      const perRole = new Map<string, number>();
+      const values = film.credits.map((credit) => {
+        const id = personId.get(credit.person);
+        if (id === undefined) throw new Error(`Demo credit names an unknown person: ${credit.person}`);
+        const order = perRole.get(credit.role) ?? 0;
+        perRole.set(credit.role, order + 1);
+        return { filmId: row.id, personId: id, role: credit.role, character: credit.character ?? null, billingOrder: order };
+      });
+      await tx
+        .insert(credits)
+        .values(values)
+        .onConflictDoUpdate({
+          target: [credits.filmId, credits.personId, credits.role],
+          set: { character: sql`excluded.character`, billingOrder: sql`excluded.billing_order` },
+        });
+      creditCount += values.length;
+    }
+    return { films: demoFilms.length, people: personRows.length, credits: creditCount };
+  });
+}
+
+/** True when the catalogue has no films yet: `npm start` seeds only then. */
+export async function isEmpty(db: Database): Promise<boolean> {
+  const rows = await db.select({ one: sql<number>`1` }).from(films).limit(1);
+  return rows.length === 0;
+}
+
+async function main() {
+  const handle = await openDatabase();
+  try {
+    await migrateDatabase(handle);
+    const summary = await seedDemo(handle.db);
+    console.log(
+      `Seeded the ${describeTarget(handle.target)}: ${summary.films} films, ${summary.people} people, ${summary.credits} credits.`,
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { FILM_SLUG_PATTERN, filmSlug, slugify } from "./slug";
+
+describe("slugs", () => {
+  it("makes film slugs from the title and the year", () => {
+    expect(filmSlug("Ballerina", 2023)).toBe("ballerina-2023");
+    expect(filmSlug("Ballerina", 2016)).toBe("ballerina-2016");
+    expect(filmSlug("Spy Kids: Armageddon", 2023)).toBe("spy-kids-armageddon-2023");
+    expect(filmSlug("Ìjọ̀gbọ̀n", 2023)).toBe("ijogbon-2023");
+    expect(filmSlug("Don't Look Up", 2021)).toBe("dont-look-up-2021");
+  });
+
+  it("folds accents and letters without decompositions", () => {
+    expect(slugify("Michał Gazda")).toBe("michal-gazda");
+    expect(slugify("Éric Warin")).toBe("eric-warin");
+    expect(slugify("Andy García")).toBe("andy-garcia");
+    expect(slugify("Tom & Jerry")).toBe("tom-and-jerry");
+  });
+
+  it("still makes a valid slug from a title with no Latin letters", () => {
+    const slug = filmSlug("발레리나", 2023);
+    expect(slug).toBe("film-2023");
+    expect(FILM_SLUG_PATTERN.test(slug)).toBe(true);
+  });
+
+  it("accepts only well-formed film slugs", () => {
+    expect(FILM_SLUG_PATTERN.test("ballerina-2023")).toBe(true);
+    expect(FILM_SLUG_PATTERN.test("ballerina")).toBe(false);
+    expect(FILM_SLUG_PATTERN.test("_")).toBe(false);
+    expect(FILM_SLUG_PATTERN.test("Ballerina-2023")).toBe(false);
+  });
+});

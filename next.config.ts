@@ -1,0 +1,59 @@
+import type { NextConfig } from "next";
+
+const PAGE = "(?<page>[1-9][0-9]{0,4})";
+const SORT = "(?<sort>title|year)";
+
+const nextConfig: NextConfig = {
+  cacheComponents: true,
+  partialPrefetching: true,
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // PGlite loads its WebAssembly and data files from its own package folder at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  rewrites() {
+    // Shared pages that read the database live under dynamic segments, so that the build (which
+    // has no database) prerenders only their shells and each URL is cached on its first request.
+    // Query strings map onto those segments: `/films?sort=year&page=2` → `/films/browse/year/2`.
+    return Promise.resolve({
+      beforeFiles: [
+        { source: "/", destination: "/home/current" },
+        {
+          source: "/films",
+          has: [
+            { type: "query", key: "sort", value: SORT },
+            { type: "query", key: "page", value: PAGE },
+          ],
+          destination: "/films/browse/:sort/:page",
+        },
+        {
+          source: "/films",
+          has: [{ type: "query", key: "sort", value: SORT }],
+          destination: "/films/browse/:sort/1",
+        },
+        {
+          source: "/films",
+          has: [{ type: "query", key: "page", value: PAGE }],
+          destination: "/films/browse/title/:page",
+        },
+        { source: "/films", destination: "/films/browse/title/1" },
+      ],
+      afterFiles: [],
+      fallback: [],
+    });
+  },
+  headers() {
+    return Promise.resolve([
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ]);
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,37 @@
+/**
+ * `npm start`: builds when there is no build, migrates and (on an empty database) seeds, then
+ * serves the production app on PORT (default 3000).
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { prepareDatabase } from "./prepare-db";
+
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+
+function run(args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(nextBin, args, { cwd: root, stdio: "inherit" });
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.on(signal, () => child.kill(signal));
+    }
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("No production build yet: building (this takes a minute or two the first time)…");
+    const code = await run(["build"]);
+    if (code !== 0) process.exit(code);
+  }
+  await prepareDatabase();
+  const port = process.env.PORT ?? "3000";
+  process.exit(await run(["start", "--port", port]));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
