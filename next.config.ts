@@ -5,7 +5,10 @@ const SORT = "(?<sort>title|year)";
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
-  partialPrefetching: true,
+  // Off on purpose: with it, the first request for a URL not prerendered at build gets the shared
+  // shell at once and streams the rest, so an unknown film answers 200 instead of a real 404, and
+  // no complete per-URL entry is cached. Without it, that first request renders the whole page.
+  partialPrefetching: false,
   reactStrictMode: true,
   poweredByHeader: false,
   // PGlite loads its WebAssembly and data files from its own package folder at run time.

@@ -36,10 +36,15 @@ export function FilmCredits({ credits }: { credits: FilmCredit[] }) {
           </h2>
           <ol className="mt-3 grid gap-2 sm:grid-cols-2">
             {cast.map((c) => (
-              <li key={c.person.slug} className="rounded-lg border border-zinc-200 px-3 py-2 dark:border-zinc-800">
+              <li
+                key={c.person.slug}
+                className="rounded-lg border border-zinc-200 px-3 py-2 dark:border-zinc-800"
+              >
                 <PersonName {...c.person} />
                 {c.character ? (
-                  <span className="block text-sm text-zinc-600 dark:text-zinc-400">as {c.character}</span>
+                  <span className="block text-sm text-zinc-600 dark:text-zinc-400">
+                    as {c.character}
+                  </span>
                 ) : null}
               </li>
             ))}

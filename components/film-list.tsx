@@ -9,15 +9,21 @@ export function FilmList({ films }: { films: FilmListItem[] }) {
       {films.map((film) => (
         <li key={film.slug} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <Link href={`/films/${film.slug}`} className="text-lg font-semibold hover:underline">
-            {film.title} <span className="font-normal text-zinc-500">({film.year})</span>
+            {film.title}{" "}
+            <span className="font-normal text-zinc-600 dark:text-zinc-400">({film.year})</span>
           </Link>
           {film.originalTitle && film.originalTitle !== film.title ? (
-            <p lang={film.originalLanguage ?? langForText(film.originalTitle)} className="text-zinc-700 dark:text-zinc-300">
+            <p
+              lang={film.originalLanguage ?? langForText(film.originalTitle)}
+              className="text-zinc-700 dark:text-zinc-300"
+            >
               {film.originalTitle}
             </p>
           ) : null}
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            {[languageName(film.originalLanguage), formatRuntime(film.runtimeMinutes)].filter(Boolean).join(" · ")}
+            {[languageName(film.originalLanguage), formatRuntime(film.runtimeMinutes)]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
         </li>
       ))}

@@ -1,8 +1,6 @@
 import Link from "next/link";
 
-const NAV = [
-  { href: "/films", label: "Films" },
-] as const;
+const NAV = [{ href: "/films", label: "Films" }] as const;
 
 export function SiteHeader() {
   return (
@@ -14,7 +12,10 @@ export function SiteHeader() {
         Skip to content
       </a>
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-xl font-bold tracking-tight text-brand-600 no-underline dark:text-brand-500">
+        <Link
+          href="/"
+          className="text-xl font-bold tracking-tight text-brand-600 no-underline dark:text-brand-500"
+        >
           Reelrank
         </Link>
         <nav aria-label="Main" className="flex flex-wrap gap-4 text-sm font-medium">

@@ -13,11 +13,16 @@ describe("parseDatabaseUrl", () => {
   it("reads file:, memory: and PostgreSQL URLs", () => {
     expect(parseDatabaseUrl("file:/tmp/x")).toEqual({ kind: "pglite", dir: "/tmp/x" });
     expect(parseDatabaseUrl("memory:")).toEqual({ kind: "pglite-memory" });
-    expect(parseDatabaseUrl("postgres://u:p@h:5/db")).toEqual({ kind: "postgres", url: "postgres://u:p@h:5/db" });
+    expect(parseDatabaseUrl("postgres://u:p@h:5/db")).toEqual({
+      kind: "postgres",
+      url: "postgres://u:p@h:5/db",
+    });
     expect(parseDatabaseUrl("postgresql://h/db").kind).toBe("postgres");
   });
   it("refuses anything else without echoing a password", () => {
-    expect(() => parseDatabaseUrl("mysql://root:secret@h/db")).toThrow(/file:<dir>, memory: or postgres/);
+    expect(() => parseDatabaseUrl("mysql://root:secret@h/db")).toThrow(
+      /file:<dir>, memory: or postgres/,
+    );
     expect(() => parseDatabaseUrl("mysql://root:secret@h/db")).toThrow(/^(?!.*secret)/);
   });
 });
@@ -65,7 +70,12 @@ describe("the embedded database belongs to one process", () => {
     const dir = tempDir();
     fs.writeFileSync(
       `${dir}.lock`,
-      JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), command: "gone", since: "2020-01-01" }),
+      JSON.stringify({
+        pid: 2 ** 22 + 12345,
+        host: os.hostname(),
+        command: "gone",
+        since: "2020-01-01",
+      }),
     );
     const handle = await openDatabase(`file:${dir}`);
     await handle.close();

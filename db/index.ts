@@ -19,13 +19,13 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Executor = Parameters<Parameters<Database["transaction"]>[0]>[0] | Database;
 
 export type DatabaseTarget =
-  | { kind: "pglite"; dir: string }
-  | { kind: "pglite-memory" }
-  | { kind: "postgres"; url: string };
+  { kind: "pglite"; dir: string } | { kind: "pglite-memory" } | { kind: "postgres"; url: string };
 
 export const DEFAULT_DATABASE_URL = "file:./.data/db";
 
-export function parseDatabaseUrl(url: string | undefined = process.env.DATABASE_URL): DatabaseTarget {
+export function parseDatabaseUrl(
+  url: string | undefined = process.env.DATABASE_URL,
+): DatabaseTarget {
   const value = url?.trim() || DEFAULT_DATABASE_URL;
   if (value === "memory:" || value === "memory://") return { kind: "pglite-memory" };
   if (value.startsWith("postgres://") || value.startsWith("postgresql://")) {
@@ -77,7 +77,10 @@ function acquireDirectoryLock(dir: string): () => void {
   const mine: LockInfo = {
     pid: process.pid,
     host: os.hostname(),
-    command: process.argv.slice(1).map((a) => path.basename(a)).join(" "),
+    command: process.argv
+      .slice(1)
+      .map((a) => path.basename(a))
+      .join(" "),
     since: new Date().toISOString(),
   };
   for (let attempt = 0; attempt < 2; attempt++) {

@@ -7,7 +7,10 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { describeTarget, openDatabase, type DatabaseHandle } from "./index";
 
-export const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+export const MIGRATIONS_FOLDER = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "migrations",
+);
 
 /** Arbitrary constant: serialises migrations when several processes start against one server. */
 const MIGRATION_LOCK_KEY = 7_304_127;
@@ -16,7 +19,9 @@ const MIGRATION_LOCK_KEY = 7_304_127;
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   const { target } = handle;
   if (target.kind !== "postgres") {
-    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePglite(handle.db as unknown as PgliteDatabase, {
+      migrationsFolder: MIGRATIONS_FOLDER,
+    });
     return;
   }
   // One connection, so the advisory lock and the migration share a session.

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { countryName, formatDate, formatRuntime, isoDuration, languageName, plural } from "./format";
+import {
+  countryName,
+  formatDate,
+  formatRuntime,
+  isoDuration,
+  languageName,
+  plural,
+} from "./format";
 
 describe("formatRuntime", () => {
   it.each([

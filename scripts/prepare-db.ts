@@ -9,7 +9,9 @@ export async function prepareDatabase(): Promise<void> {
     await migrateDatabase(handle);
     if (await isEmpty(handle.db)) {
       const s = await seedDemo(handle.db);
-      console.log(`Seeded demo data into the ${describeTarget(handle.target)}: ${s.films} films, ${s.people} people.`);
+      console.log(
+        `Seeded demo data into the ${describeTarget(handle.target)}: ${s.films} films, ${s.people} people.`,
+      );
     } else {
       console.log(`The ${describeTarget(handle.target)} is migrated and has data.`);
     }

@@ -29,7 +29,9 @@ describe.each(testEngines())("catalogue on %s", (engine) => {
       country: "KR",
     });
     const names = (role: string) =>
-      film!.credits.filter((c) => c.role === role).map((c) => [c.person.name, c.person.nativeName, c.character]);
+      film!.credits
+        .filter((c) => c.role === role)
+        .map((c) => [c.person.name, c.person.nativeName, c.character]);
     expect(names("director")).toEqual([["Lee Chung Hyun", "이충현", null]]);
     expect(names("writer")).toEqual([["Lee Chung Hyun", "이충현", null]]);
     expect(names("cast")).toEqual([

@@ -11,7 +11,10 @@ export type FilmCredit = {
 };
 export type FilmWithCredits = Film & { credits: FilmCredit[] };
 
-export async function getFilmBySlug(db: Executor, { slug }: { slug: string }): Promise<FilmWithCredits | null> {
+export async function getFilmBySlug(
+  db: Executor,
+  { slug }: { slug: string },
+): Promise<FilmWithCredits | null> {
   const [film] = await db.select().from(films).where(eq(films.slug, slug)).limit(1);
   if (!film) return null;
   const rows = await db
@@ -73,7 +76,10 @@ export async function listFilms(
 }
 
 /** Films most recently released, for the front page. */
-export async function listLatestFilms(db: Executor, { limit }: { limit: number }): Promise<FilmListItem[]> {
+export async function listLatestFilms(
+  db: Executor,
+  { limit }: { limit: number },
+): Promise<FilmListItem[]> {
   return db
     .select({
       slug: films.slug,

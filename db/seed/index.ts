@@ -14,10 +14,20 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
   return db.transaction(async (tx) => {
     const personRows = await tx
       .insert(people)
-      .values(demoPeople.map((p) => ({ slug: slugify(p.name), name: p.name, nativeName: p.nativeName ?? null })))
+      .values(
+        demoPeople.map((p) => ({
+          slug: slugify(p.name),
+          name: p.name,
+          nativeName: p.nativeName ?? null,
+        })),
+      )
       .onConflictDoUpdate({
         target: people.slug,
-        set: { name: sql`excluded.name`, nativeName: sql`excluded.native_name`, updatedAt: sql`now()` },
+        set: {
+          name: sql`excluded.name`,
+          nativeName: sql`excluded.native_name`,
+          updatedAt: sql`now()`,
+        },
       })
       .returning({ id: people.id, name: people.name });
     const personId = new Map(personRows.map((p) => [p.name, p.id]));
@@ -56,10 +66,17 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
       const perRole = new Map<string, number>();
       const values = film.credits.map((credit) => {
         const id = personId.get(credit.person);
-        if (id === undefined) throw new Error(`Demo credit names an unknown person: ${credit.person}`);
+        if (id === undefined)
+          throw new Error(`Demo credit names an unknown person: ${credit.person}`);
         const order = perRole.get(credit.role) ?? 0;
         perRole.set(credit.role, order + 1);
-        return { filmId: row.id, personId: id, role: credit.role, character: credit.character ?? null, billingOrder: order };
+        return {
+          filmId: row.id,
+          personId: id,
+          role: credit.role,
+          character: credit.character ?? null,
+          billingOrder: order,
+        };
       });
       await tx
         .insert(credits)
@@ -76,7 +93,10 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
 
 /** True when the catalogue has no films yet: `npm start` seeds only then. */
 export async function isEmpty(db: Database): Promise<boolean> {
-  const rows = await db.select({ one: sql<number>`1` }).from(films).limit(1);
+  const rows = await db
+    .select({ one: sql<number>`1` })
+    .from(films)
+    .limit(1);
   return rows.length === 0;
 }
 

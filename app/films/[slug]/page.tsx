@@ -15,7 +15,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const film = await loadFilm((await params).slug);
   if (!film) return { title: "Film not found" };
   const director = film.credits.find((c) => c.role === "director")?.person.name;
-  const facts = [film.year, director ? `directed by ${director}` : null, formatRuntime(film.runtimeMinutes)]
+  const facts = [
+    film.year,
+    director ? `directed by ${director}` : null,
+    formatRuntime(film.runtimeMinutes),
+  ]
     .filter(Boolean)
     .join(", ");
   return {
@@ -43,20 +47,27 @@ export default async function FilmPage({ params }: Props) {
     ...(film.releaseDate ? { datePublished: film.releaseDate } : {}),
     ...(film.runtimeMinutes ? { duration: isoDuration(film.runtimeMinutes) } : {}),
     ...(film.originalLanguage ? { inLanguage: film.originalLanguage } : {}),
-    director: film.credits.filter((c) => c.role === "director").map((c) => ({ "@type": "Person", name: c.person.name })),
-    actor: film.credits.filter((c) => c.role === "cast").map((c) => ({ "@type": "Person", name: c.person.name })),
+    director: film.credits
+      .filter((c) => c.role === "director")
+      .map((c) => ({ "@type": "Person", name: c.person.name })),
+    actor: film.credits
+      .filter((c) => c.role === "cast")
+      .map((c) => ({ "@type": "Person", name: c.person.name })),
   };
 
   return (
     <article>
       <header>
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">
-          {film.title} <span className="font-normal text-zinc-500">({film.year})</span>
+          {film.title}{" "}
+          <span className="font-normal text-zinc-600 dark:text-zinc-400">({film.year})</span>
         </h1>
         {showOriginal ? (
           <p className="mt-1 text-lg">
             <span className="sr-only">Original title: </span>
-            <span lang={film.originalLanguage ?? langForText(film.originalTitle)}>{film.originalTitle}</span>
+            <span lang={film.originalLanguage ?? langForText(film.originalTitle)}>
+              {film.originalTitle}
+            </span>
           </p>
         ) : null}
         <dl className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
@@ -67,7 +78,9 @@ export default async function FilmPage({ params }: Props) {
           {released ? <Fact label="Released">{released}</Fact> : null}
         </dl>
       </header>
-      {film.synopsis ? <p className="mt-6 max-w-prose text-lg leading-relaxed">{film.synopsis}</p> : null}
+      {film.synopsis ? (
+        <p className="mt-6 max-w-prose text-lg leading-relaxed">{film.synopsis}</p>
+      ) : null}
       <div className="mt-6">
         <FilmCredits credits={film.credits} />
       </div>
@@ -83,7 +96,7 @@ export default async function FilmPage({ params }: Props) {
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
-      <dt className="text-xs uppercase tracking-wide text-zinc-500">{label}</dt>
+      <dt className="text-xs uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{label}</dt>
       <dd className="font-medium">{children}</dd>
     </div>
   );

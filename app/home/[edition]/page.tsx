@@ -18,10 +18,12 @@ export default async function HomePage({ params }: Props) {
   return (
     <>
       <section className="max-w-2xl">
-        <h1 className="text-4xl font-bold tracking-tight">Netflix chart runs, and what viewers thought</h1>
+        <h1 className="text-4xl font-bold tracking-tight">
+          Netflix chart runs, and what viewers thought
+        </h1>
         <p className="mt-4 text-lg text-zinc-700 dark:text-zinc-300">
-          Reelrank pairs every film&apos;s week-by-week Netflix Top 10 history with reviews and ratings from
-          people who watched it.
+          Reelrank pairs every film&apos;s week-by-week Netflix Top 10 history with reviews and
+          ratings from people who watched it.
         </p>
       </section>
       <section aria-labelledby="latest" className="mt-10">

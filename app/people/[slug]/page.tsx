@@ -23,14 +23,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-const ROLE_LABEL: Record<CreditRole, string> = { director: "Director", writer: "Writer", cast: "Actor" };
+const ROLE_LABEL: Record<CreditRole, string> = {
+  director: "Director",
+  writer: "Writer",
+  cast: "Actor",
+};
 
 /** One row per film, with every role the person had in it. */
 function groupByFilm(entries: FilmographyEntry[]) {
   const byFilm = new Map<string, { film: FilmographyEntry["film"]; roles: string[] }>();
   for (const e of entries) {
     const row = byFilm.get(e.film.slug) ?? { film: e.film, roles: [] };
-    row.roles.push(e.role === "cast" && e.character ? `${ROLE_LABEL.cast} (${e.character})` : ROLE_LABEL[e.role]);
+    row.roles.push(
+      e.role === "cast" && e.character ? `${ROLE_LABEL.cast} (${e.character})` : ROLE_LABEL[e.role],
+    );
     byFilm.set(e.film.slug, row);
   }
   return [...byFilm.values()];
@@ -48,7 +54,10 @@ export default async function PersonPage({ params }: Props) {
         {person.nativeName && person.nativeName !== person.name ? (
           <>
             {" "}
-            <span lang={langForText(person.nativeName)} className="font-normal text-zinc-600 dark:text-zinc-400">
+            <span
+              lang={langForText(person.nativeName)}
+              className="font-normal text-zinc-600 dark:text-zinc-400"
+            >
               {person.nativeName}
             </span>
           </>
@@ -64,9 +73,15 @@ export default async function PersonPage({ params }: Props) {
           <table className="mt-3 w-full text-left text-sm">
             <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
               <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">Year</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Film</th>
-                <th scope="col" className="py-2 font-medium">Roles</th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Year
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Film
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  Roles
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -78,7 +93,10 @@ export default async function PersonPage({ params }: Props) {
                       {film.title}
                     </Link>
                     {film.originalTitle && film.originalTitle !== film.title ? (
-                      <span lang={langForText(film.originalTitle)} className="ml-2 text-zinc-600 dark:text-zinc-400">
+                      <span
+                        lang={langForText(film.originalTitle)}
+                        className="ml-2 text-zinc-600 dark:text-zinc-400"
+                      >
                         {film.originalTitle}
                       </span>
                     ) : null}

@@ -16,7 +16,8 @@ export function generateStaticParams() {
 
 function parse(sort: string, page: string): { sort: FilmSort; page: number } | null {
   const n = Number(page);
-  if (!(FILM_SORTS as readonly string[]).includes(sort) || !/^[1-9]\d{0,4}$/.test(page)) return null;
+  if (!(FILM_SORTS as readonly string[]).includes(sort) || !/^[1-9]\d{0,4}$/.test(page))
+    return null;
   return { sort: sort as FilmSort, page: n };
 }
 

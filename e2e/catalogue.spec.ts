@@ -1,0 +1,110 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./a11y";
+
+test("a reader opens Ballerina from the film list and sees every fact", async ({ page }) => {
+  await page.goto("/films");
+  await expect(page.getByRole("heading", { level: 1, name: "All films" })).toBeVisible();
+  await page.getByRole("link", { name: "Ballerina (2023)" }).click();
+
+  await expect(page).toHaveURL(/\/films\/ballerina-2023$/);
+  await expect(page).toHaveTitle("Ballerina (2023) · Reelrank");
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+    "content",
+    /Ballerina \(2023, directed by Lee Chung Hyun, 1h 32m\)/,
+  );
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ballerina (2023)");
+  const original = page.getByRole("article").locator('[lang="ko"]', { hasText: "발레리나" });
+  await expect(original).toBeVisible();
+
+  const facts = page.locator("header dl");
+  await expect(facts).toContainText("Runtime1h 32m");
+  await expect(facts).toContainText("LanguageKorean");
+  await expect(facts).toContainText("CountrySouth Korea");
+  await expect(facts).toContainText("ReleasedOctober 6, 2023");
+
+  const crew = page.getByRole("definition").filter({ hasText: "Lee Chung Hyun" });
+  await expect(crew).toHaveCount(2); // director and writer
+  await expect(page.getByText("Director", { exact: true })).toBeVisible();
+  await expect(page.getByText("Writer", { exact: true })).toBeVisible();
+  await expect(page.locator('span[lang="ko"]', { hasText: "(이충현)" }).first()).toBeVisible();
+
+  const cast = page.getByRole("region", { name: "Cast" }).getByRole("listitem");
+  await expect(cast).toHaveText([
+    /Jeon Jong Seo \(전종서\)\s*as Ok-ju/,
+    /Kim Ji Hoon \(김지훈\)\s*as Choi Pro/,
+    /Park Yoo Rim \(박유림\)\s*as Min-hee/,
+  ]);
+
+  await page.getByRole("link", { name: "Jeon Jong Seo" }).click();
+  await expect(page).toHaveURL(/\/people\/jeon-jong-seo$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jeon Jong Seo 전종서");
+  await expect(page.getByRole("row", { name: /Ballerina/ })).toContainText("Actor (Ok-ju)");
+});
+
+test("the other Ballerina is another film", async ({ page }) => {
+  await page.goto("/films/ballerina-2016");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ballerina (2016)");
+  await expect(page.locator("header dl")).toContainText("LanguageEnglish");
+  await expect(page.getByText("발레리나")).toHaveCount(0);
+});
+
+test("an unknown film is a real 404 with a way on", async ({ page }) => {
+  const response = await page.goto("/films/ballerina-1999");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Film not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Browse all films" }).click();
+  await expect(page).toHaveURL(/\/films$/);
+
+  expect((await page.request.get("/people/nobody-at-all")).status()).toBe(404);
+  expect((await page.request.get("/no/such/page")).status()).toBe(404);
+});
+
+test("the film list sorts by year and pages", async ({ page }) => {
+  await page.goto("/films");
+  await page.getByRole("link", { name: "Year" }).click();
+  await expect(page).toHaveURL(/\/films\?sort=year$/);
+  await expect(page.getByRole("link", { name: "Year" })).toHaveAttribute("aria-current", "page");
+  const titles = page.locator("main ul > li a:visible");
+  await expect(titles.last()).toHaveText("Mean Girls (2004)");
+  const years = (await titles.allTextContents()).map((t) => Number(/\((\d{4})\)/.exec(t)?.[1]));
+  expect(years).toEqual([...years].sort((a, b) => b - a));
+
+  expect((await page.request.get("/films?page=99")).status()).toBe(404);
+});
+
+test("pages have no serious accessibility violations, light and dark", async ({ page }) => {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of [
+      "/",
+      "/films",
+      "/films/ballerina-2023",
+      "/people/lee-chung-hyun",
+      "/films/nope-2000",
+    ]) {
+      await page.goto(path);
+      await expectNoSeriousA11yViolations(page);
+    }
+  }
+});
+
+test("the film page fits a 360 px phone and follows the system theme", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/films/ballerina-2023");
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).not.toBe("rgb(255, 255, 255)");
+});
+
+test("keyboard users can skip to the content", async ({ page }) => {
+  await page.goto("/films/ballerina-2023");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+});

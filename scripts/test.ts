@@ -1,0 +1,134 @@
+/**
+ * `npm test`: typecheck, lint, unit and integration tests (PGlite, and PostgreSQL when
+ * TEST_DATABASE_URL is set), the production build, then the browser tests against it on the
+ * embedded database (and on PostgreSQL when TEST_DATABASE_URL is set). Ends with one line
+ * `N passed, N failed, N skipped` totalling every suite.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const resultsDir = path.join(root, ".data", "test-results");
+
+type Tally = { suite: string; passed: number; failed: number; skipped: number };
+const tallies: Tally[] = [];
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function check(suite: string, command: string, args: string[]) {
+  console.log(`\n── ${suite} ──`);
+  const code = await run(command, args);
+  tallies.push({ suite, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
+  return code === 0;
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+async function vitest() {
+  console.log("\n── unit and integration tests ──");
+  if (!process.env.TEST_DATABASE_URL) {
+    console.log("TEST_DATABASE_URL is not set: integration tests run on PGlite only.");
+  }
+  const out = path.join(resultsDir, "vitest.json");
+  fs.rmSync(out, { force: true });
+  const code = await run(bin("vitest"), [
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${out}`,
+  ]);
+  const report = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  }>(out);
+  tallies.push({
+    suite: "unit and integration",
+    passed: report?.numPassedTests ?? 0,
+    // a crash before any report still counts as a failure
+    failed: report
+      ? report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0)
+      : 1,
+    skipped: (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0),
+  });
+}
+
+async function playwright(engine: "embedded" | "postgres") {
+  console.log(`\n── browser tests (${engine} database) ──`);
+  const out = path.join(resultsDir, `playwright-${engine}.json`);
+  fs.rmSync(out, { force: true });
+  const code = await run(bin("playwright"), ["test"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+    E2E_ENGINE: engine,
+  });
+  const report = readJson<{
+    stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+  }>(out);
+  const s = report?.stats;
+  tallies.push({
+    suite: `browser (${engine})`,
+    passed: s ? s.expected : 0,
+    failed: s ? s.unexpected + s.flaky + (code !== 0 && s.unexpected + s.flaky === 0 ? 1 : 0) : 1,
+    skipped: s?.skipped ?? 0,
+  });
+}
+
+async function main() {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const chromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
+  if (!fs.existsSync(chromium)) {
+    console.error(
+      `Chromium not found at ${chromium}: the browser tests need it. Install it with\n` +
+        `  apt-get install -y chromium\n` +
+        `or set PLAYWRIGHT_CHROMIUM_EXECUTABLE to a Chromium binary.`,
+    );
+    process.exit(1);
+  }
+
+  await check("typecheck", bin("tsc"), ["--noEmit"]);
+  await check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+  await vitest();
+  if (await check("production build", bin("next"), ["build"])) {
+    await playwright("embedded");
+    if (process.env.TEST_DATABASE_URL) await playwright("postgres");
+  }
+
+  const total = tallies.reduce(
+    (t, x) => ({
+      passed: t.passed + x.passed,
+      failed: t.failed + x.failed,
+      skipped: t.skipped + x.skipped,
+    }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
+  console.log("\n── summary ──");
+  for (const t of tallies) {
+    console.log(
+      `${t.suite.padEnd(24)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ""}`,
+    );
+  }
+  console.log(
+    `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`,
+  );
+  process.exit(total.failed === 0 ? 0 : 1);
+}
+
+void main();
