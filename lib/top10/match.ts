@@ -1,0 +1,65 @@
+/**
+ * Matching a chart row to a film. Titles are not unique (two different films called "Ballerina"
+ * charted in 2023 and 2024), and sources disagree on runtimes by a few minutes (Netflix counts
+ * 94 minutes for a film that runs 92), so a row matches on title, the list's language, the year
+ * and the runtime together — and when several films still fit, it is reported, never guessed.
+ */
+
+/** Case, accents, punctuation and spacing do not tell titles apart: `Love is in the Air` = `Love Is In The Air!`. */
+export function normalizeTitle(title: string): string {
+  return title
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .normalize("NFC") // recompose Hangul syllables split into jamo by NFKD
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/['’`]/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+export type TitleCandidate = {
+  id: number;
+  title: string;
+  originalTitle: string | null;
+  year: number;
+  runtimeMinutes: number | null;
+  /** ISO 639-1; null when not known (titles the importer created). */
+  originalLanguage: string | null;
+  /** Which language lists it has charted on before: true English, false non-English, null neither. */
+  chartedEnglish: boolean | null;
+};
+
+export type TitleQuery = {
+  title: string;
+  /** The list's language: Films (English) vs Films (Non-English). */
+  english: boolean;
+  /** Netflix's runtime, when the file gives one. */
+  runtimeMinutes: number | null;
+  /** Year of the chart week: a film cannot chart before the year it came out. */
+  weekYear: number;
+};
+
+export type MatchResult<T> = { kind: "match"; candidate: T } | { kind: "none" } | { kind: "ambiguous"; candidates: T[] };
+
+/** Runtimes within 5 minutes (6 % for long films) count as the same film. */
+export function runtimesAgree(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(5, Math.round(0.06 * Math.max(a, b)));
+}
+
+export function matchTitle<T extends TitleCandidate>(candidates: readonly T[], query: TitleQuery): MatchResult<T> {
+  const key = normalizeTitle(query.title);
+  const fits = candidates.filter((c) => {
+    if (normalizeTitle(c.title) !== key && (!c.originalTitle || normalizeTitle(c.originalTitle) !== key)) return false;
+    const english = c.originalLanguage ? c.originalLanguage === "en" : c.chartedEnglish;
+    if (english !== null && english !== query.english) return false;
+    if (c.year > query.weekYear) return false;
+    if (c.runtimeMinutes != null && query.runtimeMinutes != null && !runtimesAgree(c.runtimeMinutes, query.runtimeMinutes)) {
+      return false;
+    }
+    return true;
+  });
+  if (fits.length === 1) return { kind: "match", candidate: fits[0]! };
+  if (fits.length === 0) return { kind: "none" };
+  return { kind: "ambiguous", candidates: fits };
+}
