@@ -12,6 +12,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
+  experimental: {
+    // Cached pages live in memory only: a server started after a command-line import (which
+    // needs the embedded database to itself) must not serve pages cached before it.
+    isrFlushToDisk: false,
+  },
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   rewrites() {
     // Shared pages that read the database live under dynamic segments, so that the build (which

@@ -6,6 +6,7 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { FILM_SLUG_PATTERN, PERSON_SLUG_PATTERN } from "@/lib/slug";
 import { getDb } from "./index";
+import { tags } from "./tags";
 import { getFilmBySlug, listFilms, listLatestFilms, type FilmSort } from "./queries/films";
 import { getPersonBySlug } from "./queries/people";
 
@@ -15,11 +16,6 @@ import { getPersonBySlug } from "./queries/people";
  */
 export const BUILD_PLACEHOLDER = "_";
 
-export const tags = {
-  film: (slug: string) => `film:${slug}`,
-  films: "films",
-  person: (slug: string) => `person:${slug}`,
-} as const;
 
 export async function loadFilm(slug: string) {
   "use cache";

@@ -4,10 +4,11 @@ import { sql } from "drizzle-orm";
 import { filmSlug, slugify } from "../../lib/slug";
 import { describeTarget, openDatabase, type Database } from "../index";
 import { migrateDatabase } from "../migrate";
-import { credits, films, people } from "../schema";
+import { chartEntries, credits, films, people } from "../schema";
+import { demoChartRuns } from "./demo-charts";
 import { demoFilms, demoPeople } from "./demo-films";
 
-export type SeedSummary = { films: number; people: number; credits: number };
+export type SeedSummary = { films: number; people: number; credits: number; chartWeeks: number };
 
 /** Writes the demo catalogue. Idempotent: a second run updates rows in place and adds nothing. */
 export async function seedDemo(db: Database): Promise<SeedSummary> {
@@ -32,6 +33,7 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
       .returning({ id: people.id, name: people.name });
     const personId = new Map(personRows.map((p) => [p.name, p.id]));
 
+    const filmIds = new Map<string, number>();
     let creditCount = 0;
     for (const film of demoFilms) {
       const [row] = await tx
@@ -63,6 +65,7 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
         })
         .returning({ id: films.id });
       if (!row) throw new Error(`Could not write ${film.title} (${film.year})`);
+      filmIds.set(filmSlug(film.title, film.year), row.id);
       const perRole = new Map<string, number>();
       const values = film.credits.map((credit) => {
         const id = personId.get(credit.person);
@@ -87,7 +90,40 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
         });
       creditCount += values.length;
     }
-    return { films: demoFilms.length, people: personRows.length, credits: creditCount };
+    const entries = demoChartRuns.flatMap((run) => {
+      const filmId = filmIds.get(run.film);
+      const film = demoFilms.find((f) => filmSlug(f.title, f.year) === run.film);
+      if (!filmId || !film) throw new Error(`Demo chart run names an unknown film: ${run.film}`);
+      return run.weeks.map((w) => ({
+        week: w.week,
+        list: run.list,
+        rank: w.rank,
+        showTitle: film.title,
+        seasonTitle: null,
+        filmId,
+        hoursViewed: Math.round(w.hours),
+        runtimeHours: run.runtimeHours,
+        views: Math.round(w.views),
+        cumulativeWeeks: w.weeks,
+        countries: w.countries ?? null,
+      }));
+    });
+    await tx
+      .insert(chartEntries)
+      .values(entries)
+      .onConflictDoUpdate({
+        target: [chartEntries.week, chartEntries.list, chartEntries.rank],
+        set: {
+          showTitle: sql`excluded.show_title`,
+          filmId: sql`excluded.film_id`,
+          hoursViewed: sql`excluded.hours_viewed`,
+          runtimeHours: sql`excluded.runtime_hours`,
+          views: sql`excluded.views`,
+          cumulativeWeeks: sql`excluded.cumulative_weeks`,
+          countries: sql`coalesce(excluded.countries, chart_entries.countries)`,
+        },
+      });
+    return { films: demoFilms.length, people: personRows.length, credits: creditCount, chartWeeks: entries.length };
   });
 }
 

@@ -1,0 +1,8 @@
+/** Cache tags, one per entity: every write invalidates exactly the tags of what it changed. */
+export const tags = {
+  films: "films",
+  film: (slug: string) => `film:${slug}`,
+  person: (slug: string) => `person:${slug}`,
+  charts: "charts",
+  chartWeek: (week: string) => `chart:${week}`,
+} as const;
