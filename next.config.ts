@@ -25,6 +25,7 @@ const nextConfig: NextConfig = {
     return Promise.resolve({
       beforeFiles: [
         { source: "/", destination: "/home/current" },
+        { source: "/charts", destination: "/charts/latest/films-english" },
         {
           source: "/films",
           has: [

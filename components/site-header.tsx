@@ -1,6 +1,10 @@
 import Link from "next/link";
 
-const NAV = [{ href: "/films", label: "Films" }] as const;
+const NAV = [
+  { href: "/films", label: "Films" },
+  { href: "/charts", label: "Charts" },
+  { href: "/about", label: "About" },
+] as const;
 
 export function SiteHeader() {
   return (

@@ -113,7 +113,10 @@ export const series = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("series_slug_key").on(t.slug), index("series_lower_title_idx").on(sql`lower(${t.title})`)],
+  (t) => [
+    uniqueIndex("series_slug_key").on(t.slug),
+    index("series_lower_title_idx").on(sql`lower(${t.title})`),
+  ],
 );
 export type Series = typeof series.$inferSelect;
 
@@ -132,7 +135,12 @@ export const seasons = pgTable(
 );
 export type Season = typeof seasons.$inferSelect;
 
-export const chartList = pgEnum("chart_list", ["films-english", "films-non-english", "tv-english", "tv-non-english"]);
+export const chartList = pgEnum("chart_list", [
+  "films-english",
+  "films-non-english",
+  "tv-english",
+  "tv-non-english",
+]);
 
 /** One row of a Netflix global weekly Top 10 list. */
 export const chartEntries = pgTable(

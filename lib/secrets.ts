@@ -6,7 +6,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-const DATA_DIR = path.resolve(process.env.REELRANK_DATA_DIR ?? ".data");
+const DATA_DIR = path.join(process.cwd(), ".data");
 
 export function getOrCreateSecret(envName: string, fileName: string): string {
   const fromEnv = process.env[envName];

@@ -12,7 +12,11 @@ import { Top10ParseError } from "../lib/top10/parse";
 import { readTop10File } from "../lib/top10/read-file";
 import { notifyServer } from "./notify-server";
 
-const KIND_LABEL = { global: "global weekly lists", countries: "per-country weekly lists", "most-popular": "most popular lists" };
+const KIND_LABEL = {
+  global: "global weekly lists",
+  countries: "per-country weekly lists",
+  "most-popular": "most popular lists",
+};
 
 function report(s: ImportSummary, seconds: number) {
   const lines = [
@@ -23,7 +27,9 @@ function report(s: ImportSummary, seconds: number) {
   ];
   if (s.ignoredColumns.length) lines.push(`  columns not used: ${s.ignoredColumns.join(", ")}`);
   for (const a of s.ambiguous) {
-    lines.push(`  ${s.file}:${a.line}: "${a.title}" fits several titles (${a.candidates.join(", ")}): left unattached`);
+    lines.push(
+      `  ${s.file}:${a.line}: "${a.title}" fits several titles (${a.candidates.join(", ")}): left unattached`,
+    );
   }
   console.log(lines.join("\n"));
 }
@@ -57,7 +63,12 @@ async function main() {
       const started = performance.now();
       try {
         const parsed = await readTop10File(file);
-        const summary = await importTop10(handle.db, path.basename(file), parsed, progressPrinter(path.basename(file)));
+        const summary = await importTop10(
+          handle.db,
+          path.basename(file),
+          parsed,
+          progressPrinter(path.basename(file)),
+        );
         report(summary, (performance.now() - started) / 1000);
         summary.changedWeeks.forEach((w) => changed.weeks.add(w));
         summary.changedFilms.forEach((f) => changed.films.add(f));

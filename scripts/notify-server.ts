@@ -6,9 +6,17 @@
 import { tags } from "../db/tags";
 import { revalidateToken } from "../lib/secrets";
 
-export async function notifyServer(changed: { weeks: Iterable<string>; films: Iterable<string> }): Promise<void> {
+export async function notifyServer(changed: {
+  weeks: Iterable<string>;
+  films: Iterable<string>;
+}): Promise<void> {
   const base = process.env.REELRANK_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
-  const list = [tags.films, tags.charts, ...[...changed.weeks].map(tags.chartWeek), ...[...changed.films].map(tags.film)];
+  const list = [
+    tags.films,
+    tags.charts,
+    ...[...changed.weeks].map(tags.chartWeek),
+    ...[...changed.films].map(tags.film),
+  ];
   try {
     const response = await fetch(new URL("/api/revalidate", base), {
       method: "POST",
@@ -16,8 +24,12 @@ export async function notifyServer(changed: { weeks: Iterable<string>; films: It
       body: JSON.stringify({ tags: list }),
       signal: AbortSignal.timeout(5000),
     });
-    if (response.ok) console.log(`Told the server at ${base} to refresh ${list.length} cached pages.`);
-    else console.error(`The server at ${base} refused the cache refresh (${response.status}); its pages refresh within a day.`);
+    if (response.ok)
+      console.log(`Told the server at ${base} to refresh ${list.length} cached pages.`);
+    else
+      console.error(
+        `The server at ${base} refused the cache refresh (${response.status}); its pages refresh within a day.`,
+      );
   } catch {
     // no server running: nothing holds stale pages
   }

@@ -6,12 +6,19 @@ import { parseTop10Tsv } from "../../lib/top10/parse";
 import { readTop10File } from "../../lib/top10/read-file";
 import type { DatabaseHandle } from "../index";
 import { getChartHistoryByFilmId } from "../queries/charts";
-import { chartEntries, chartRevisions, countryChartEntries, films, mostPopularEntries } from "../schema";
+import {
+  chartEntries,
+  chartRevisions,
+  countryChartEntries,
+  films,
+  mostPopularEntries,
+} from "../schema";
 import { seedDemo } from "../seed/index";
 import { createTestDatabase, testEngines } from "../testing";
 import { importTop10 } from "./top10";
 
-const H9 = "week\tcategory\tweekly_rank\tshow_title\tseason_title\tweekly_hours_viewed\truntime\tweekly_views\tcumulative_weeks_in_top_10";
+const H9 =
+  "week\tcategory\tweekly_rank\tshow_title\tseason_title\tweekly_hours_viewed\truntime\tweekly_views\tcumulative_weeks_in_top_10";
 const tsv = (...rows: string[]) => [H9, ...rows].join("\n");
 const SHARED = path.resolve(import.meta.dirname, "../../../shared/data/netflix-top10");
 const sharedFile = (name: string) => path.join(SHARED, name);
@@ -23,7 +30,10 @@ async function filmId(handle: DatabaseHandle, slug: string) {
 }
 
 async function snapshot(handle: DatabaseHandle) {
-  const entries = await handle.db.select().from(chartEntries).orderBy(chartEntries.week, chartEntries.list, chartEntries.rank);
+  const entries = await handle.db
+    .select()
+    .from(chartEntries)
+    .orderBy(chartEntries.week, chartEntries.list, chartEntries.rank);
   const [filmCount] = await handle.db.select({ n: count() }).from(films);
   const [revisionCount] = await handle.db.select({ n: count() }).from(chartRevisions);
   return { entries, films: filmCount?.n, revisions: revisionCount?.n };
@@ -50,52 +60,106 @@ describe.each(testEngines())("importing Top 10 files on %s", (engine) => {
       ),
     );
     const summary = await importTop10(handle.db, "fixture.tsv", file);
-    expect(summary).toMatchObject({ rowsRead: 3, titlesCreated: 1, titlesMatched: 2, ambiguous: [] });
+    expect(summary).toMatchObject({
+      rowsRead: 3,
+      titlesCreated: 1,
+      titlesMatched: 2,
+      ambiguous: [],
+    });
 
-    const korean = await getChartHistoryByFilmId(handle.db, { filmId: (await filmId(handle, "ballerina-2023"))! });
-    expect(korean.find((w) => w.week === "2023-11-12")).toMatchObject({ rank: 8, views: 1_200_000, previousRank: 10 });
+    const korean = await getChartHistoryByFilmId(handle.db, {
+      filmId: (await filmId(handle, "ballerina-2023"))!,
+    });
+    expect(korean.find((w) => w.week === "2023-11-12")).toMatchObject({
+      rank: 8,
+      views: 1_200_000,
+      previousRank: 10,
+    });
     expect(korean.some((w) => w.week.startsWith("2024"))).toBe(false);
-    const animated = await getChartHistoryByFilmId(handle.db, { filmId: (await filmId(handle, "ballerina-2016"))! });
+    const animated = await getChartHistoryByFilmId(handle.db, {
+      filmId: (await filmId(handle, "ballerina-2016"))!,
+    });
     expect(animated.map((w) => [w.week, w.list, w.rank])).toEqual([
       ["2024-03-03", "films-english", 10],
       ["2024-03-10", "films-english", 9],
     ]);
 
-    const [created] = await handle.db.select().from(films).where(eq(films.slug, "a-film-nobody-seeded-2024"));
-    expect(created).toMatchObject({ title: "A Film Nobody Seeded", year: 2024, runtimeMinutes: 90, needsReview: true });
+    const [created] = await handle.db
+      .select()
+      .from(films)
+      .where(eq(films.slug, "a-film-nobody-seeded-2024"));
+    expect(created).toMatchObject({
+      title: "A Film Nobody Seeded",
+      year: 2024,
+      runtimeMinutes: 90,
+      needsReview: true,
+    });
   });
 
   it("changes nothing when the same file comes again", async () => {
-    const text = tsv("2023-10-22\tFilms (Non-English)\t3\tBallerina\tN/A\t6600000\t1.5667\t4200000\t3");
+    const text = tsv(
+      "2023-10-22\tFilms (Non-English)\t3\tBallerina\tN/A\t6600000\t1.5667\t4200000\t3",
+    );
     await importTop10(handle.db, "a.tsv", parseTop10Tsv("a.tsv", text));
     const before = await snapshot(handle);
     const again = await importTop10(handle.db, "a.tsv", parseTop10Tsv("a.tsv", text));
-    expect(again).toMatchObject({ rowsAdded: 0, rowsUpdated: 0, rowsUnchanged: 1, titlesCreated: 0, weeksAdded: 0, weeksUpdated: 0 });
+    expect(again).toMatchObject({
+      rowsAdded: 0,
+      rowsUpdated: 0,
+      rowsUnchanged: 1,
+      titlesCreated: 0,
+      weeksAdded: 0,
+      weeksUpdated: 0,
+    });
     expect(await snapshot(handle)).toEqual(before);
   });
 
   it("updates corrected figures and keeps the earlier value with its date", async () => {
     const week = "2023-10-29\tFilms (Non-English)\t10\tBallerina\tN/A";
-    await importTop10(handle.db, "old.tsv", parseTop10Tsv("old.tsv", tsv(`${week}\t3100000\t1.5667\t2000000\t4`)));
-    const corrected = await importTop10(handle.db, "new.tsv", parseTop10Tsv("new.tsv", tsv(`${week}\t3200000\t1.5667\t2000000\t4`)));
+    await importTop10(
+      handle.db,
+      "old.tsv",
+      parseTop10Tsv("old.tsv", tsv(`${week}\t3100000\t1.5667\t2000000\t4`)),
+    );
+    const corrected = await importTop10(
+      handle.db,
+      "new.tsv",
+      parseTop10Tsv("new.tsv", tsv(`${week}\t3200000\t1.5667\t2000000\t4`)),
+    );
     expect(corrected).toMatchObject({ rowsUpdated: 1, weeksUpdated: 1 });
     const [entry] = await handle.db
       .select()
       .from(chartEntries)
-      .where(and(eq(chartEntries.week, "2023-10-29"), eq(chartEntries.list, "films-non-english"), eq(chartEntries.rank, 10)));
+      .where(
+        and(
+          eq(chartEntries.week, "2023-10-29"),
+          eq(chartEntries.list, "films-non-english"),
+          eq(chartEntries.rank, 10),
+        ),
+      );
     expect(entry?.hoursViewed).toBe(3_200_000);
-    const revisions = await handle.db.select().from(chartRevisions).where(eq(chartRevisions.entryId, entry!.id));
-    expect(revisions).toMatchObject([{ field: "hoursViewed", oldValue: "3100000", newValue: "3200000", source: "new.tsv" }]);
+    const revisions = await handle.db
+      .select()
+      .from(chartRevisions)
+      .where(eq(chartRevisions.entryId, entry!.id));
+    expect(revisions).toMatchObject([
+      { field: "hoursViewed", oldValue: "3100000", newValue: "3200000", source: "new.tsv" },
+    ]);
     expect(revisions[0]!.changedAt).toBeInstanceOf(Date);
   });
 
   it("writes nothing when an import fails half-way", async () => {
     const before = await snapshot(handle);
-    const rows = Array.from({ length: 10 }, (_, i) => `2019-01-06\tFilms (English)\t${i + 1}\tHalfway Film ${i}\tN/A\t100000\t\t\t1`);
+    const rows = Array.from(
+      { length: 10 },
+      (_, i) => `2019-01-06\tFilms (English)\t${i + 1}\tHalfway Film ${i}\tN/A\t100000\t\t\t1`,
+    );
     const boom = () => {
       throw new Error("disk on fire");
     };
-    await expect(importTop10(handle.db, "h.tsv", parseTop10Tsv("h.tsv", tsv(...rows)), boom)).rejects.toThrow("disk on fire");
+    await expect(
+      importTop10(handle.db, "h.tsv", parseTop10Tsv("h.tsv", tsv(...rows)), boom),
+    ).rejects.toThrow("disk on fire");
     expect(await snapshot(handle)).toEqual(before);
   });
 
@@ -107,10 +171,18 @@ describe.each(testEngines())("importing Top 10 files on %s", (engine) => {
     const summary = await importTop10(
       handle.db,
       "twin.tsv",
-      parseTop10Tsv("twin.tsv", tsv("2023-12-03\tFilms (Non-English)\t4\tTwin\tN/A\t5000000\t1.6667\t3000000\t1")),
+      parseTop10Tsv(
+        "twin.tsv",
+        tsv("2023-12-03\tFilms (Non-English)\t4\tTwin\tN/A\t5000000\t1.6667\t3000000\t1"),
+      ),
     );
-    expect(summary.ambiguous).toEqual([{ line: 2, title: "Twin", candidates: ["twin-2020", "twin-2021"] }]);
-    const [entry] = await handle.db.select().from(chartEntries).where(eq(chartEntries.showTitle, "Twin"));
+    expect(summary.ambiguous).toEqual([
+      { line: 2, title: "Twin", candidates: ["twin-2020", "twin-2021"] },
+    ]);
+    const [entry] = await handle.db
+      .select()
+      .from(chartEntries)
+      .where(eq(chartEntries.showTitle, "Twin"));
     expect(entry?.filmId).toBeNull();
   });
 });
@@ -125,26 +197,41 @@ describe.skipIf(!haveShared).each(testEngines())("Netflix's published files on %
     await handle?.close();
   });
 
-  it("imports the whole global file and gets Ballerina's run exactly", { timeout: 120_000 }, async () => {
-    const parsed = await readTop10File(sharedFile("all-weeks-global.tsv"));
-    const summary = await importTop10(handle.db, "all-weeks-global.tsv", parsed);
-    expect(summary.rowsRead).toBe(parsed.rows.length);
-    expect(summary.ambiguous).toEqual([]);
+  it(
+    "imports the whole global file and gets Ballerina's run exactly",
+    { timeout: 120_000 },
+    async () => {
+      const parsed = await readTop10File(sharedFile("all-weeks-global.tsv"));
+      const summary = await importTop10(handle.db, "all-weeks-global.tsv", parsed);
+      expect(summary.rowsRead).toBe(parsed.rows.length);
+      expect(summary.ambiguous).toEqual([]);
 
-    const run = await getChartHistoryByFilmId(handle.db, { filmId: (await filmId(handle, "ballerina-2023"))! });
-    expect(run.map((w) => [w.week, w.list, w.rank, w.views, w.hoursViewed, w.cumulativeWeeks])).toEqual([
-      ["2023-10-08", "films-non-english", 3, 10_100_000, 15_800_000, 1],
-      ["2023-10-15", "films-non-english", 1, 14_700_000, 23_100_000, 2],
-      ["2023-10-22", "films-non-english", 3, 4_200_000, 6_600_000, 3],
-      ["2023-10-29", "films-non-english", 10, 2_000_000, 3_100_000, 4],
-      ["2023-11-05", "films-non-english", 10, 1_300_000, 2_000_000, 5],
-    ]);
-    const other = await getChartHistoryByFilmId(handle.db, { filmId: (await filmId(handle, "ballerina-2016"))! });
-    expect(other.map((w) => [w.week, w.list])).toEqual([["2024-03-03", "films-english"]]);
+      const run = await getChartHistoryByFilmId(handle.db, {
+        filmId: (await filmId(handle, "ballerina-2023"))!,
+      });
+      expect(
+        run.map((w) => [w.week, w.list, w.rank, w.views, w.hoursViewed, w.cumulativeWeeks]),
+      ).toEqual([
+        ["2023-10-08", "films-non-english", 3, 10_100_000, 15_800_000, 1],
+        ["2023-10-15", "films-non-english", 1, 14_700_000, 23_100_000, 2],
+        ["2023-10-22", "films-non-english", 3, 4_200_000, 6_600_000, 3],
+        ["2023-10-29", "films-non-english", 10, 2_000_000, 3_100_000, 4],
+        ["2023-11-05", "films-non-english", 10, 1_300_000, 2_000_000, 5],
+      ]);
+      const other = await getChartHistoryByFilmId(handle.db, {
+        filmId: (await filmId(handle, "ballerina-2016"))!,
+      });
+      expect(other.map((w) => [w.week, w.list])).toEqual([["2024-03-03", "films-english"]]);
 
-    const again = await importTop10(handle.db, "all-weeks-global.tsv", parsed);
-    expect(again).toMatchObject({ rowsAdded: 0, rowsUpdated: 0, rowsUnchanged: parsed.rows.length, titlesCreated: 0 });
-  });
+      const again = await importTop10(handle.db, "all-weeks-global.tsv", parsed);
+      expect(again).toMatchObject({
+        rowsAdded: 0,
+        rowsUpdated: 0,
+        rowsUnchanged: parsed.rows.length,
+        titlesCreated: 0,
+      });
+    },
+  );
 
   it("counts each title's countries from the per-country file", { timeout: 120_000 }, async () => {
     const parsed = await readTop10File(sharedFile("all-weeks-countries.2022-03-02.tsv"));
@@ -157,29 +244,50 @@ describe.skipIf(!haveShared).each(testEngines())("Netflix's published files on %
     const [top] = await handle.db
       .select()
       .from(chartEntries)
-      .where(and(eq(chartEntries.week, "2022-02-27"), eq(chartEntries.list, "films-english"), eq(chartEntries.rank, 1)));
+      .where(
+        and(
+          eq(chartEntries.week, "2022-02-27"),
+          eq(chartEntries.list, "films-english"),
+          eq(chartEntries.rank, 1),
+        ),
+      );
     const expected = new Set(
-      parsed.rows.filter((r) => r.week === "2022-02-27" && r.category === "films" && r.showTitle === top!.showTitle).map((r) => r.countryIso2),
+      parsed.rows
+        .filter(
+          (r) =>
+            r.week === "2022-02-27" && r.category === "films" && r.showTitle === top!.showTitle,
+        )
+        .map((r) => r.countryIso2),
     ).size;
     expect(expected).toBeGreaterThan(0);
     expect(top?.countries).toBe(expected);
 
     const again = await importTop10(handle.db, "countries.tsv", parsed);
-    expect(again).toMatchObject({ rowsAdded: 0, rowsUpdated: 0, rowsUnchanged: parsed.rows.length });
+    expect(again).toMatchObject({
+      rowsAdded: 0,
+      rowsUpdated: 0,
+      rowsUnchanged: parsed.rows.length,
+    });
   });
 
-  it("imports the most popular lists and the XLSX edition of the global file", { timeout: 120_000 }, async () => {
-    const popular = await readTop10File(sharedFile("most-popular.tsv"));
-    await importTop10(handle.db, "most-popular.tsv", popular);
-    const [stored] = await handle.db.select({ n: count() }).from(mostPopularEntries);
-    expect(stored?.n).toBe(popular.rows.length);
+  it(
+    "imports the most popular lists and the XLSX edition of the global file",
+    { timeout: 120_000 },
+    async () => {
+      const popular = await readTop10File(sharedFile("most-popular.tsv"));
+      await importTop10(handle.db, "most-popular.tsv", popular);
+      const [stored] = await handle.db.select({ n: count() }).from(mostPopularEntries);
+      expect(stored?.n).toBe(popular.rows.length);
 
-    const xlsx = await readTop10File(sharedFile("all-weeks-global.xlsx"));
-    expect(xlsx.kind).toBe("global");
-    const summary = await importTop10(handle.db, "all-weeks-global.xlsx", xlsx);
-    expect(summary.rowsRead).toBe(xlsx.rows.length);
-    // The XLSX copy is a few weeks newer than the TSV: everything else is the same data.
-    expect(summary.rowsUnchanged + summary.rowsUpdated + summary.rowsAdded).toBe(xlsx.rows.length);
-    expect(summary.rowsUnchanged).toBeGreaterThan(xlsx.rows.length * 0.9);
-  });
+      const xlsx = await readTop10File(sharedFile("all-weeks-global.xlsx"));
+      expect(xlsx.kind).toBe("global");
+      const summary = await importTop10(handle.db, "all-weeks-global.xlsx", xlsx);
+      expect(summary.rowsRead).toBe(xlsx.rows.length);
+      // The XLSX copy is a few weeks newer than the TSV: everything else is the same data.
+      expect(summary.rowsUnchanged + summary.rowsUpdated + summary.rowsAdded).toBe(
+        xlsx.rows.length,
+      );
+      expect(summary.rowsUnchanged).toBeGreaterThan(xlsx.rows.length * 0.9);
+    },
+  );
 });

@@ -5,7 +5,7 @@
  */
 import { between, eq, sql } from "drizzle-orm";
 import { filmSlug, slugify } from "../../lib/slug";
-import { listBySlug, type ListSlug } from "../../lib/top10/lists";
+import { listBySlug } from "../../lib/top10/lists";
 import { matchTitle, normalizeTitle, type TitleCandidate } from "../../lib/top10/match";
 import type { CountryRow, GlobalRow, MostPopularRow, ParsedTop10File } from "../../lib/top10/parse";
 import type { Database, Executor } from "../index";
@@ -86,7 +86,11 @@ class TitleResolver {
 
   async load() {
     const charted = await this.tx
-      .select({ filmId: chartEntries.filmId, seasonId: chartEntries.seasonId, list: chartEntries.list })
+      .select({
+        filmId: chartEntries.filmId,
+        seasonId: chartEntries.seasonId,
+        list: chartEntries.list,
+      })
       .from(chartEntries)
       .where(sql`${chartEntries.filmId} is not null or ${chartEntries.seasonId} is not null`)
       .groupBy(chartEntries.filmId, chartEntries.seasonId, chartEntries.list);
@@ -108,10 +112,16 @@ class TitleResolver {
         originalLanguage: films.originalLanguage,
       })
       .from(films);
-    this.films = filmRows.map((f) => ({ ...f, ref: { id: f.id }, chartedEnglish: filmLists.get(f.id) ?? null }));
+    this.films = filmRows.map((f) => ({
+      ...f,
+      ref: { id: f.id },
+      chartedEnglish: filmLists.get(f.id) ?? null,
+    }));
     for (const f of filmRows) this.slugs.film.add(f.slug);
 
-    const seasonRows = await this.tx.select({ id: seasons.id, seriesId: seasons.seriesId, title: seasons.title }).from(seasons);
+    const seasonRows = await this.tx
+      .select({ id: seasons.id, seriesId: seasons.seriesId, title: seasons.title })
+      .from(seasons);
     const seriesEnglish = new Map<number, boolean>();
     for (const s of seasonRows) {
       this.seasonRefs.set(`${s.seriesId}\u0000${s.title ?? ""}`, { id: s.id });
@@ -128,14 +138,22 @@ class TitleResolver {
         originalLanguage: series.originalLanguage,
       })
       .from(series);
-    this.series = seriesRows.map((s) => ({ ...s, ref: { id: s.id }, runtimeMinutes: null, chartedEnglish: seriesEnglish.get(s.id) ?? null }));
+    this.series = seriesRows.map((s) => ({
+      ...s,
+      ref: { id: s.id },
+      runtimeMinutes: null,
+      chartedEnglish: seriesEnglish.get(s.id) ?? null,
+    }));
     for (const s of seriesRows) this.slugs.tv.add(s.slug);
     for (const f of this.films) this.index("film", f);
     for (const s of this.series) this.index("tv", s);
   }
 
   private index(kind: "film" | "tv", c: Candidate) {
-    const keys = new Set([normalizeTitle(c.title), ...(c.originalTitle ? [normalizeTitle(c.originalTitle)] : [])]);
+    const keys = new Set([
+      normalizeTitle(c.title),
+      ...(c.originalTitle ? [normalizeTitle(c.originalTitle)] : []),
+    ]);
     for (const key of keys) {
       const list = this.byKey[kind].get(key);
       if (list) list.push(c);
@@ -154,17 +172,28 @@ class TitleResolver {
     const list = listBySlug(row.list)!;
     const runtime = minutesOf(row.runtimeHours);
     const key = normalizeTitle(row.showTitle);
-    const memoKey = [list.kind, list.english, key, row.seasonTitle ?? "", runtime ?? ""].join("\u0000");
+    const memoKey = [list.kind, list.english, key, row.seasonTitle ?? "", runtime ?? ""].join(
+      "\u0000",
+    );
     const known = this.memo.get(memoKey);
     if (known) return known;
 
     const kind = list.kind === "film" ? "film" : "tv";
     const pool = this.byKey[kind].get(key) ?? [];
-    const query = { title: row.showTitle, english: list.english, runtimeMinutes: list.kind === "film" ? runtime : null, weekYear };
+    const query = {
+      title: row.showTitle,
+      english: list.english,
+      runtimeMinutes: list.kind === "film" ? runtime : null,
+      weekYear,
+    };
     const result = matchTitle(pool, query);
     if (result.kind === "ambiguous") {
       // not memoised: each ambiguous row is reported with its line
-      this.ambiguous.push({ line: row.line, title: row.showTitle, candidates: result.candidates.map((c) => c.slug) });
+      this.ambiguous.push({
+        line: row.line,
+        title: row.showTitle,
+        candidates: result.candidates.map((c) => c.slug),
+      });
       return { film: null, season: null };
     }
     let title: Candidate;
@@ -187,14 +216,19 @@ class TitleResolver {
       this.index(kind, title);
       (kind === "film" ? this.pendingFilms : this.pendingSeries).push(title);
     }
-    const resolved: Resolved = list.kind === "film" ? { film: title.ref, season: null } : { film: null, season: this.season(title.ref, row.seasonTitle) };
+    const resolved: Resolved =
+      list.kind === "film"
+        ? { film: title.ref, season: null }
+        : { film: null, season: this.season(title.ref, row.seasonTitle) };
     this.memo.set(memoKey, resolved);
     return resolved;
   }
 
   private season(seriesRef: Ref, title: string | null): Ref {
     const key = seriesRef.id > 0 ? `${seriesRef.id}\u0000${title ?? ""}` : null;
-    const known = key ? this.seasonRefs.get(key) : this.pendingSeasons.find((s) => s.series === seriesRef && s.title === title)?.ref;
+    const known = key
+      ? this.seasonRefs.get(key)
+      : this.pendingSeasons.find((s) => s.series === seriesRef && s.title === title)?.ref;
     if (known) return known;
     const ref = { id: 0 };
     this.pendingSeasons.push({ series: seriesRef, title, ref });
@@ -204,23 +238,42 @@ class TitleResolver {
 
   /** Writes the titles created so far and fills in their ids. */
   async flush() {
-    for (const batch of chunks(this.pendingFilms.filter((f) => f.ref.id === 0), BATCH)) {
+    for (const batch of chunks(
+      this.pendingFilms.filter((f) => f.ref.id === 0),
+      BATCH,
+    )) {
       const rows = await this.tx
         .insert(films)
-        .values(batch.map((f) => ({ slug: f.slug, title: f.title, year: f.year, runtimeMinutes: f.runtimeMinutes, needsReview: true })))
+        .values(
+          batch.map((f) => ({
+            slug: f.slug,
+            title: f.title,
+            year: f.year,
+            runtimeMinutes: f.runtimeMinutes,
+            needsReview: true,
+          })),
+        )
         .returning({ id: films.id, slug: films.slug });
       const ids = new Map(rows.map((r) => [r.slug, r.id]));
       for (const f of batch) f.ref.id = f.id = ids.get(f.slug)!;
     }
-    for (const batch of chunks(this.pendingSeries.filter((s) => s.ref.id === 0), BATCH)) {
+    for (const batch of chunks(
+      this.pendingSeries.filter((s) => s.ref.id === 0),
+      BATCH,
+    )) {
       const rows = await this.tx
         .insert(series)
-        .values(batch.map((s) => ({ slug: s.slug, title: s.title, year: s.year, needsReview: true })))
+        .values(
+          batch.map((s) => ({ slug: s.slug, title: s.title, year: s.year, needsReview: true })),
+        )
         .returning({ id: series.id, slug: series.slug });
       const ids = new Map(rows.map((r) => [r.slug, r.id]));
       for (const s of batch) s.ref.id = s.id = ids.get(s.slug)!;
     }
-    for (const batch of chunks(this.pendingSeasons.filter((s) => s.ref.id === 0), BATCH)) {
+    for (const batch of chunks(
+      this.pendingSeasons.filter((s) => s.ref.id === 0),
+      BATCH,
+    )) {
       const rows = await this.tx
         .insert(seasons)
         .values(batch.map((s) => ({ seriesId: s.series.id, title: s.title })))
@@ -236,7 +289,14 @@ class TitleResolver {
 
 const weekYear = (week: string) => Number(week.slice(0, 4));
 
-const COMPARED = ["showTitle", "seasonTitle", "hoursViewed", "runtimeHours", "views", "cumulativeWeeks"] as const;
+const COMPARED = [
+  "showTitle",
+  "seasonTitle",
+  "hoursViewed",
+  "runtimeHours",
+  "views",
+  "cumulativeWeeks",
+] as const;
 
 async function importGlobal(tx: Executor, file: string, rows: GlobalRow[], progress?: Progress) {
   const resolver = new TitleResolver(tx);
@@ -253,7 +313,9 @@ async function importGlobal(tx: Executor, file: string, rows: GlobalRow[], progr
   const existingWeeks = new Set([...existing.values()].map((e) => `${e.week}|${e.list}`));
 
   // oldest first, so a title the import creates takes the year it first charted
-  const ordered = [...rows].sort((a, b) => a.week.localeCompare(b.week) || a.list.localeCompare(b.list) || a.rank - b.rank);
+  const ordered = [...rows].sort(
+    (a, b) => a.week.localeCompare(b.week) || a.list.localeCompare(b.list) || a.rank - b.rank,
+  );
   const inserts: NewChartEntry[] = [];
   const addedWeeks = new Set<string>();
   const updatedWeeks = new Set<string>();
@@ -264,7 +326,11 @@ async function importGlobal(tx: Executor, file: string, rows: GlobalRow[], progr
 
   const resolved = ordered.map((row) => {
     const old = existing.get(`${row.week}|${row.list}|${row.rank}`);
-    const keep = old && old.showTitle === row.showTitle && old.seasonTitle === row.seasonTitle && (old.filmId || old.seasonId);
+    const keep =
+      old &&
+      old.showTitle === row.showTitle &&
+      old.seasonTitle === row.seasonTitle &&
+      (old.filmId || old.seasonId);
     return keep ? null : resolver.resolve(row, weekYear(row.week));
   });
   await resolver.flush();
@@ -272,7 +338,9 @@ async function importGlobal(tx: Executor, file: string, rows: GlobalRow[], progr
   for (const [i, row] of ordered.entries()) {
     const old = existing.get(`${row.week}|${row.list}|${row.rank}`);
     const r = resolved[i];
-    const { filmId, seasonId } = r ? { filmId: r.film?.id ?? null, seasonId: r.season?.id ?? null } : { filmId: old!.filmId, seasonId: old!.seasonId };
+    const { filmId, seasonId } = r
+      ? { filmId: r.film?.id ?? null, seasonId: r.season?.id ?? null }
+      : { filmId: old!.filmId, seasonId: old!.seasonId };
     const values = {
       week: row.week,
       list: row.list,
@@ -334,8 +402,12 @@ async function importGlobal(tx: Executor, file: string, rows: GlobalRow[], progr
     rowsUpdated,
     rowsUnchanged,
     ambiguous: resolver.ambiguous,
-    changedWeeks: [...new Set([...addedWeeks, ...updatedWeeks].map((w) => w.split("|")[0]!))].sort(),
-    changedFilms: [...changedFilmIds].map((id) => resolver.filmSlug(id)).filter((s): s is string => !!s),
+    changedWeeks: [
+      ...new Set([...addedWeeks, ...updatedWeeks].map((w) => w.split("|")[0]!)),
+    ].sort(),
+    changedFilms: [...changedFilmIds]
+      .map((id) => resolver.filmSlug(id))
+      .filter((s): s is string => !!s),
   };
 }
 
@@ -363,7 +435,9 @@ async function importCountries(tx: Executor, rows: CountryRow[], progress?: Prog
   let added = 0;
   let updated = 0;
   const weeksBefore = new Set(
-    (await tx.selectDistinct({ week: countryChartEntries.week }).from(countryChartEntries)).map((w) => w.week),
+    (await tx.selectDistinct({ week: countryChartEntries.week }).from(countryChartEntries)).map(
+      (w) => w.week,
+    ),
   );
   const changedWeeks = new Set<string>();
   let done = 0;
@@ -383,7 +457,12 @@ async function importCountries(tx: Executor, rows: CountryRow[], progress?: Prog
         })),
       )
       .onConflictDoUpdate({
-        target: [countryChartEntries.week, countryChartEntries.countryIso2, countryChartEntries.category, countryChartEntries.rank],
+        target: [
+          countryChartEntries.week,
+          countryChartEntries.countryIso2,
+          countryChartEntries.category,
+          countryChartEntries.rank,
+        ],
         set: {
           countryName: sql`excluded.country_name`,
           showTitle: sql`excluded.show_title`,
@@ -424,12 +503,18 @@ async function importCountries(tx: Executor, rows: CountryRow[], progress?: Prog
 async function importMostPopular(tx: Executor, rows: MostPopularRow[]) {
   const resolver = new TitleResolver(tx);
   await resolver.load();
-  const existing = new Map((await tx.select().from(mostPopularEntries)).map((e) => [`${e.list}|${e.rank}`, e]));
+  const existing = new Map(
+    (await tx.select().from(mostPopularEntries)).map((e) => [`${e.list}|${e.rank}`, e]),
+  );
   let added = 0;
   let updated = 0;
   const resolved = rows.map((row) => {
     const old = existing.get(`${row.list}|${row.rank}`);
-    const same = old && old.showTitle === row.showTitle && old.seasonTitle === row.seasonTitle && (old.filmId || old.seasonId);
+    const same =
+      old &&
+      old.showTitle === row.showTitle &&
+      old.seasonTitle === row.seasonTitle &&
+      (old.filmId || old.seasonId);
     // The all-time lists have no week: any film out by now fits, and one created from them takes
     // this year (flagged for an editor, like every created title).
     return same ? null : resolver.resolve(row, new Date().getUTCFullYear());
@@ -438,9 +523,11 @@ async function importMostPopular(tx: Executor, rows: MostPopularRow[]) {
   for (const [i, row] of rows.entries()) {
     const old = existing.get(`${row.list}|${row.rank}`);
     const r = resolved[i];
-    const ids = r ? { filmId: r.film?.id ?? null, seasonId: r.season?.id ?? null } : { filmId: old!.filmId, seasonId: old!.seasonId };
+    const ids = r
+      ? { filmId: r.film?.id ?? null, seasonId: r.season?.id ?? null }
+      : { filmId: old!.filmId, seasonId: old!.seasonId };
     const values = {
-      list: row.list as ListSlug,
+      list: row.list,
       rank: row.rank,
       showTitle: row.showTitle,
       seasonTitle: row.seasonTitle,
@@ -453,10 +540,11 @@ async function importMostPopular(tx: Executor, rows: MostPopularRow[]) {
     if (!old) {
       await tx.insert(mostPopularEntries).values(values);
       added++;
-    } else if (
-      (Object.keys(values) as (keyof typeof values)[]).some((k) => old[k] !== values[k])
-    ) {
-      await tx.update(mostPopularEntries).set({ ...values, updatedAt: sql`now()` }).where(eq(mostPopularEntries.id, old.id));
+    } else if ((Object.keys(values) as (keyof typeof values)[]).some((k) => old[k] !== values[k])) {
+      await tx
+        .update(mostPopularEntries)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(eq(mostPopularEntries.id, old.id));
       updated++;
     }
   }
@@ -490,6 +578,11 @@ export async function importTop10(
         return importMostPopular(tx, parsed.rows);
     }
   });
-  return { file, kind: parsed.kind, rowsRead: parsed.rows.length, ignoredColumns: parsed.ignoredColumns, ...result };
+  return {
+    file,
+    kind: parsed.kind,
+    rowsRead: parsed.rows.length,
+    ignoredColumns: parsed.ignoredColumns,
+    ...result,
+  };
 }
-

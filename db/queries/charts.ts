@@ -67,16 +67,29 @@ function selectChartRows(db: Executor) {
 
 type RawRow = Awaited<ReturnType<ReturnType<typeof selectChartRows>["execute"]>>[number];
 
-function toChartRow({ filmSlug, filmTitle, filmYear, seriesSlug, seriesTitle, ...row }: RawRow): ChartRow {
+function toChartRow({
+  filmSlug,
+  filmTitle,
+  filmYear,
+  seriesSlug,
+  seriesTitle,
+  ...row
+}: RawRow): ChartRow {
   return {
     ...row,
-    film: filmSlug && filmTitle && filmYear != null ? { slug: filmSlug, title: filmTitle, year: filmYear } : null,
+    film:
+      filmSlug && filmTitle && filmYear != null
+        ? { slug: filmSlug, title: filmTitle, year: filmYear }
+        : null,
     series: seriesSlug && seriesTitle ? { slug: seriesSlug, title: seriesTitle } : null,
   };
 }
 
 /** A film's whole chart run, oldest week first. */
-export async function getChartHistoryByFilmId(db: Executor, { filmId }: { filmId: number }): Promise<ChartRow[]> {
+export async function getChartHistoryByFilmId(
+  db: Executor,
+  { filmId }: { filmId: number },
+): Promise<ChartRow[]> {
   const rows = await selectChartRows(db)
     .where(eq(chartEntries.filmId, filmId))
     .orderBy(asc(chartEntries.week), asc(chartEntries.list));
@@ -84,7 +97,10 @@ export async function getChartHistoryByFilmId(db: Executor, { filmId }: { filmId
 }
 
 /** One week's list, by rank. */
-export async function getChartWeek(db: Executor, { week, list }: { week: string; list: ListSlug }): Promise<ChartRow[]> {
+export async function getChartWeek(
+  db: Executor,
+  { week, list }: { week: string; list: ListSlug },
+): Promise<ChartRow[]> {
   const rows = await selectChartRows(db)
     .where(and(eq(chartEntries.week, week), eq(chartEntries.list, list)))
     .orderBy(asc(chartEntries.rank));
@@ -93,21 +109,37 @@ export async function getChartWeek(db: Executor, { week, list }: { week: string;
 
 /** Every week that has any list, newest first. */
 export async function listChartWeeks(db: Executor): Promise<string[]> {
-  const rows = await db.selectDistinct({ week: chartEntries.week }).from(chartEntries).orderBy(desc(chartEntries.week));
+  const rows = await db
+    .selectDistinct({ week: chartEntries.week })
+    .from(chartEntries)
+    .orderBy(desc(chartEntries.week));
   return rows.map((r) => r.week);
 }
 
 /** Which of the four lists a week has. */
 export async function listsOfWeek(db: Executor, { week }: { week: string }): Promise<ListSlug[]> {
-  const rows = await db.selectDistinct({ list: chartEntries.list }).from(chartEntries).where(eq(chartEntries.week, week));
+  const rows = await db
+    .selectDistinct({ list: chartEntries.list })
+    .from(chartEntries)
+    .where(eq(chartEntries.week, week));
   const have = new Set(rows.map((r) => r.list));
   return LIST_SLUGS.filter((l) => have.has(l));
 }
 
-export type Revision = { entryId: number; field: string; oldValue: string | null; newValue: string | null; source: string; changedAt: Date };
+export type Revision = {
+  entryId: number;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  source: string;
+  changedAt: Date;
+};
 
 /** Corrections Netflix made to figures, for the entries given. */
-export async function getRevisionsForEntries(db: Executor, { entryIds }: { entryIds: number[] }): Promise<Revision[]> {
+export async function getRevisionsForEntries(
+  db: Executor,
+  { entryIds }: { entryIds: number[] },
+): Promise<Revision[]> {
   if (entryIds.length === 0) return [];
   return db
     .select({

@@ -13,7 +13,12 @@ export type DemoChartWeek = {
   weeks: number;
   countries?: number;
 };
-export type DemoChartRun = { film: string; list: ListSlug; runtimeHours: number; weeks: DemoChartWeek[] };
+export type DemoChartRun = {
+  film: string;
+  list: ListSlug;
+  runtimeHours: number;
+  weeks: DemoChartWeek[];
+};
 
 const M = 1_000_000;
 

@@ -123,7 +123,12 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
           countries: sql`coalesce(excluded.countries, chart_entries.countries)`,
         },
       });
-    return { films: demoFilms.length, people: personRows.length, credits: creditCount, chartWeeks: entries.length };
+    return {
+      films: demoFilms.length,
+      people: personRows.length,
+      credits: creditCount,
+      chartWeeks: entries.length,
+    };
   });
 }
 

@@ -1,9 +1,33 @@
 /** Netflix's four global weekly lists, with the slugs Reelrank uses in its addresses. */
 export const LISTS = [
-  { slug: "films-english", category: "Films (English)", kind: "film", english: true, label: "Films (English)" },
-  { slug: "films-non-english", category: "Films (Non-English)", kind: "film", english: false, label: "Films (Non-English)" },
-  { slug: "tv-english", category: "TV (English)", kind: "tv", english: true, label: "TV (English)" },
-  { slug: "tv-non-english", category: "TV (Non-English)", kind: "tv", english: false, label: "TV (Non-English)" },
+  {
+    slug: "films-english",
+    category: "Films (English)",
+    kind: "film",
+    english: true,
+    label: "Films (English)",
+  },
+  {
+    slug: "films-non-english",
+    category: "Films (Non-English)",
+    kind: "film",
+    english: false,
+    label: "Films (Non-English)",
+  },
+  {
+    slug: "tv-english",
+    category: "TV (English)",
+    kind: "tv",
+    english: true,
+    label: "TV (English)",
+  },
+  {
+    slug: "tv-non-english",
+    category: "TV (Non-English)",
+    kind: "tv",
+    english: false,
+    label: "TV (Non-English)",
+  },
 ] as const;
 
 export type ListSlug = (typeof LISTS)[number]["slug"];

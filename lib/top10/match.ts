@@ -40,21 +40,33 @@ export type TitleQuery = {
   weekYear: number;
 };
 
-export type MatchResult<T> = { kind: "match"; candidate: T } | { kind: "none" } | { kind: "ambiguous"; candidates: T[] };
+export type MatchResult<T> =
+  { kind: "match"; candidate: T } | { kind: "none" } | { kind: "ambiguous"; candidates: T[] };
 
 /** Runtimes within 5 minutes (6 % for long films) count as the same film. */
 export function runtimesAgree(a: number, b: number): boolean {
   return Math.abs(a - b) <= Math.max(5, Math.round(0.06 * Math.max(a, b)));
 }
 
-export function matchTitle<T extends TitleCandidate>(candidates: readonly T[], query: TitleQuery): MatchResult<T> {
+export function matchTitle<T extends TitleCandidate>(
+  candidates: readonly T[],
+  query: TitleQuery,
+): MatchResult<T> {
   const key = normalizeTitle(query.title);
   const fits = candidates.filter((c) => {
-    if (normalizeTitle(c.title) !== key && (!c.originalTitle || normalizeTitle(c.originalTitle) !== key)) return false;
+    if (
+      normalizeTitle(c.title) !== key &&
+      (!c.originalTitle || normalizeTitle(c.originalTitle) !== key)
+    )
+      return false;
     const english = c.originalLanguage ? c.originalLanguage === "en" : c.chartedEnglish;
     if (english !== null && english !== query.english) return false;
     if (c.year > query.weekYear) return false;
-    if (c.runtimeMinutes != null && query.runtimeMinutes != null && !runtimesAgree(c.runtimeMinutes, query.runtimeMinutes)) {
+    if (
+      c.runtimeMinutes != null &&
+      query.runtimeMinutes != null &&
+      !runtimesAgree(c.runtimeMinutes, query.runtimeMinutes)
+    ) {
       return false;
     }
     return true;

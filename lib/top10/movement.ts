@@ -9,7 +9,11 @@ export type Movement =
  * `previousRank` is the title's rank on the same list the week before, if it was on it;
  * `cumulativeWeeks` is Netflix's count of weeks on the list including this one.
  */
-export function movementOf(rank: number, previousRank: number | null, cumulativeWeeks: number): Movement {
+export function movementOf(
+  rank: number,
+  previousRank: number | null,
+  cumulativeWeeks: number,
+): Movement {
   if (previousRank != null) {
     if (previousRank === rank) return { kind: "same", from: previousRank };
     return previousRank > rank

@@ -61,19 +61,52 @@ export class Top10ParseError extends Error {
   }
 }
 
-const GLOBAL_REQUIRED = ["week", "category", "weekly_rank", "show_title", "season_title", "weekly_hours_viewed", "cumulative_weeks_in_top_10"];
-const GLOBAL_OPTIONAL = ["runtime", "weekly_views", "is_staggered_launch", "episode_launch_details", "runtime_override_flag", "episode_launch_dtls"];
-const COUNTRY_REQUIRED = ["country_name", "country_iso2", "week", "category", "weekly_rank", "show_title", "season_title", "cumulative_weeks_in_top_10"];
+const GLOBAL_REQUIRED = [
+  "week",
+  "category",
+  "weekly_rank",
+  "show_title",
+  "season_title",
+  "weekly_hours_viewed",
+  "cumulative_weeks_in_top_10",
+];
+const GLOBAL_OPTIONAL = [
+  "runtime",
+  "weekly_views",
+  "is_staggered_launch",
+  "episode_launch_details",
+  "runtime_override_flag",
+  "episode_launch_dtls",
+];
+const COUNTRY_REQUIRED = [
+  "country_name",
+  "country_iso2",
+  "week",
+  "category",
+  "weekly_rank",
+  "show_title",
+  "season_title",
+  "cumulative_weeks_in_top_10",
+];
 const POPULAR_REQUIRED = ["category", "rank", "show_title", "season_title"];
-const POPULAR_OPTIONAL = ["hours_viewed_first_91_days", "hours_viewed_first_28_days", "runtime", "views_first_91_days"];
+const POPULAR_OPTIONAL = [
+  "hours_viewed_first_91_days",
+  "hours_viewed_first_28_days",
+  "runtime",
+  "views_first_91_days",
+];
 
 const MAX_PROBLEMS = 20;
 
 function detectKind(header: string[]): { kind: Top10FileKind; known: string[] } | null {
   const has = (cols: string[]) => cols.every((c) => header.includes(c));
   if (has(COUNTRY_REQUIRED)) return { kind: "countries", known: COUNTRY_REQUIRED };
-  if (has(GLOBAL_REQUIRED)) return { kind: "global", known: [...GLOBAL_REQUIRED, ...GLOBAL_OPTIONAL] };
-  if (has(POPULAR_REQUIRED) && (header.includes("hours_viewed_first_91_days") || header.includes("hours_viewed_first_28_days"))) {
+  if (has(GLOBAL_REQUIRED))
+    return { kind: "global", known: [...GLOBAL_REQUIRED, ...GLOBAL_OPTIONAL] };
+  if (
+    has(POPULAR_REQUIRED) &&
+    (header.includes("hours_viewed_first_91_days") || header.includes("hours_viewed_first_28_days"))
+  ) {
     return { kind: "most-popular", known: [...POPULAR_REQUIRED, ...POPULAR_OPTIONAL] };
   }
   return null;
@@ -154,13 +187,18 @@ export function parseTop10Table(file: string, table: string[][]): ParsedTop10Fil
     throw new Top10ParseError(file, [{ line: 1, problem: "the file is empty" }]);
   }
   if (table.length === 1 && first.length === 1 && first[0]?.trim() === "null") {
-    throw new Top10ParseError(file, [{ line: 1, problem: 'the file holds "null" instead of data (a failed download?)' }]);
+    throw new Top10ParseError(file, [
+      { line: 1, problem: 'the file holds "null" instead of data (a failed download?)' },
+    ]);
   }
   const header = first.map((h) => h.trim());
   const detected = detectKind(header);
   if (!detected) {
     throw new Top10ParseError(file, [
-      { line: 1, problem: `unknown header "${header.join("\t")}": not a Netflix Top 10 global, countries or most-popular file` },
+      {
+        line: 1,
+        problem: `unknown header "${header.join("\t")}": not a Netflix Top 10 global, countries or most-popular file`,
+      },
     ]);
   }
   const columns = new Map(header.map((h, i) => [h, i]));
@@ -178,7 +216,9 @@ export function parseTop10Table(file: string, table: string[][]): ParsedTop10Fil
       continue;
     }
     if (cells.length !== header.length) {
-      r.fail(`expected ${header.length} columns, found ${cells.length}${cells.length < header.length ? " (a truncated row?)" : ""}`);
+      r.fail(
+        `expected ${header.length} columns, found ${cells.length}${cells.length < header.length ? " (a truncated row?)" : ""}`,
+      );
       continue;
     }
     const row = readRow(detected.kind, r, line);
@@ -202,7 +242,11 @@ export function parseTop10Table(file: string, table: string[][]): ParsedTop10Fil
   return { kind: detected.kind, rows, ignoredColumns } as ParsedTop10File;
 }
 
-function readRow(kind: Top10FileKind, r: RowReader, line: number): GlobalRow | CountryRow | MostPopularRow | null {
+function readRow(
+  kind: Top10FileKind,
+  r: RowReader,
+  line: number,
+): GlobalRow | CountryRow | MostPopularRow | null {
   const before = r.failures;
   if (kind === "global") {
     const categoryText = r.raw("category") ?? "";
@@ -224,9 +268,11 @@ function readRow(kind: Top10FileKind, r: RowReader, line: number): GlobalRow | C
   }
   if (kind === "countries") {
     const categoryText = r.raw("category") ?? "";
-    if (categoryText !== "Films" && categoryText !== "TV") return r.fail(`unknown category "${categoryText}" (expected Films or TV)`);
+    if (categoryText !== "Films" && categoryText !== "TV")
+      return r.fail(`unknown category "${categoryText}" (expected Films or TV)`);
     const iso = r.raw("country_iso2") ?? "";
-    if (!/^[A-Z]{2}$/.test(iso)) return r.fail(`country_iso2 "${iso}" is not a two-letter country code`);
+    if (!/^[A-Z]{2}$/.test(iso))
+      return r.fail(`country_iso2 "${iso}" is not a two-letter country code`);
     const row: CountryRow = {
       line,
       countryName: r.text("country_name") ?? "",
@@ -250,7 +296,9 @@ function readRow(kind: Top10FileKind, r: RowReader, line: number): GlobalRow | C
     rank: r.integer("rank", { min: 1, max: 10 }) ?? 0,
     showTitle: r.text("show_title") ?? "",
     seasonTitle: list.kind === "film" ? null : r.season(),
-    hoursViewed: r.integer(windowDays === 91 ? "hours_viewed_first_91_days" : "hours_viewed_first_28_days") ?? 0,
+    hoursViewed:
+      r.integer(windowDays === 91 ? "hours_viewed_first_91_days" : "hours_viewed_first_28_days") ??
+      0,
     runtimeHours: r.optionalDecimal("runtime") ?? null,
     views: r.optionalInteger("views_first_91_days") ?? null,
     windowDays,

@@ -32,14 +32,19 @@ export function summarizeRun(weeks: readonly RunWeek[]): RunSummary | null {
   };
 }
 
-/** `14,700,000` → `14.7M`; `890,000` → `890K`. Netflix rounds to 100,000 (10,000 before mid-2023). */
+/**
+ * `14,700,000` → `14.7M`, `2,000,000` → `2.0M`, `52,190,000` → `52.19M`, `890,000` → `890K`:
+ * exact to Netflix's rounding (100,000 since mid-2023, 10,000 before), never more precise.
+ */
 export function formatCompact(n: number): string {
-  if (n >= 1_000_000_000) return `${trim(n / 1_000_000_000)}B`;
-  if (n >= 1_000_000) return `${trim(n / 1_000_000)}M`;
-  if (n >= 1_000) return `${trim(n / 1_000)}K`;
+  if (n >= 1_000_000_000) return `${decimals(n / 1_000_000_000)}B`;
+  if (n >= 1_000_000) return `${decimals(n / 1_000_000)}M`;
+  if (n >= 1_000) return `${Math.round(n / 1_000)}K`;
   return String(n);
 }
 
-function trim(x: number): string {
-  return (Math.round(x * 100) / 100).toString();
+/** Two decimals, trailing zero dropped, but always one: 2 → 2.0, 52.19 → 52.19, 14.7 → 14.7. */
+function decimals(x: number): string {
+  const two = x.toFixed(2);
+  return two.endsWith("0") ? x.toFixed(1) : two;
 }

@@ -54,7 +54,10 @@ describe("run summary", () => {
     expect(summarizeRun([])).toBeNull();
   });
   it("has no total views for weeks before Netflix published views", () => {
-    expect(summarizeRun([{ week: "2022-01-02", rank: 2, views: null, hoursViewed: 10_000_000 }])?.totalViews).toBeNull();
+    expect(
+      summarizeRun([{ week: "2022-01-02", rank: 2, views: null, hoursViewed: 10_000_000 }])
+        ?.totalViews,
+    ).toBeNull();
   });
   it("writes compact figures", () => {
     expect(formatCompact(14_700_000)).toBe("14.7M");
@@ -62,5 +65,7 @@ describe("run summary", () => {
     expect(formatCompact(890_000)).toBe("890K");
     expect(formatCompact(1_250_000_000)).toBe("1.25B");
     expect(formatCompact(52_190_000)).toBe("52.19M");
+    expect(formatCompact(2_000_000)).toBe("2.0M");
+    expect(formatCompact(1_300_000)).toBe("1.3M");
   });
 });

@@ -20,12 +20,18 @@ export async function POST(request: Request) {
   try {
     json = await request.json();
   } catch {
-    return Response.json({ error: "The body must be JSON: { \"tags\": [\"…\"] }." }, { status: 400 });
+    return Response.json({ error: 'The body must be JSON: { "tags": ["…"] }.' }, { status: 400 });
   }
   const parsed = Body.safeParse(json);
   if (!parsed.success) {
-    return Response.json({ error: "The body must be { \"tags\": [\"…\"] } with 1 to 5000 tags." }, { status: 400 });
+    return Response.json(
+      { error: 'The body must be { "tags": ["…"] } with 1 to 5000 tags.' },
+      { status: 400 },
+    );
   }
   for (const tag of parsed.data.tags) revalidateTag(tag, { expire: 0 });
-  return Response.json({ revalidated: parsed.data.tags.length }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { revalidated: parsed.data.tags.length },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BUILD_PLACEHOLDER, loadFilm } from "@/db/cached";
+import { ChartHistory } from "@/components/chart-history";
 import { FilmCredits } from "@/components/film-credits";
 import { countryName, formatDate, formatRuntime, isoDuration, languageName } from "@/lib/format";
 import { langForText } from "@/lib/script";
@@ -84,6 +85,11 @@ export default async function FilmPage({ params }: Props) {
       <div className="mt-6">
         <FilmCredits credits={film.credits} />
       </div>
+      <ChartHistory
+        rows={film.chart}
+        revisions={film.revisions}
+        title={`${film.title} (${film.year})`}
+      />
       <script
         type="application/ld+json"
         // JSON-LD must be inline; `<` is escaped so no text can close the script element.

@@ -1,0 +1,38 @@
+import { loadFilm } from "@/db/cached";
+import { jsonNotFound, jsonOk } from "@/lib/http";
+import { movementOf, movementSymbol } from "@/lib/top10/movement";
+
+/** A film's facts, credits and Netflix Top 10 history. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const film = await loadFilm(slug);
+  if (!film) return jsonNotFound(`No film at /films/${slug}.`);
+  return jsonOk({
+    slug: film.slug,
+    title: film.title,
+    originalTitle: film.originalTitle,
+    year: film.year,
+    releaseDate: film.releaseDate,
+    runtimeMinutes: film.runtimeMinutes,
+    originalLanguage: film.originalLanguage,
+    country: film.country,
+    synopsis: film.synopsis,
+    credits: film.credits.map((c) => ({
+      role: c.role,
+      character: c.character,
+      person: { slug: c.person.slug, name: c.person.name, nativeName: c.person.nativeName },
+    })),
+    chartHistory: film.chart.map((w) => ({
+      week: w.week,
+      list: w.list,
+      rank: w.rank,
+      movement: movementSymbol(movementOf(w.rank, w.previousRank, w.cumulativeWeeks)),
+      views: w.views,
+      hoursViewed: w.hoursViewed,
+      runtimeHours: w.runtimeHours,
+      cumulativeWeeks: w.cumulativeWeeks,
+      countries: w.countries,
+    })),
+    source: "Netflix Top 10 (netflix.com/tudum/top10)",
+  });
+}

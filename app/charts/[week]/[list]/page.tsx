@@ -1,0 +1,196 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BUILD_PLACEHOLDER, loadChartWeek } from "@/db/cached";
+import { chartHref } from "@/components/chart-history";
+import { formatCompact } from "@/lib/top10/summary";
+import { LISTS, listBySlug } from "@/lib/top10/lists";
+import { movementLabel, movementOf, movementText } from "@/lib/top10/movement";
+import { formatWeek } from "@/lib/top10/week";
+import { langForText } from "@/lib/script";
+
+// `/charts` is rewritten here as `/charts/latest/films-english` (next.config.ts).
+type Props = { params: Promise<{ week: string; list: string }> };
+
+export function generateStaticParams() {
+  return [{ week: BUILD_PLACEHOLDER, list: BUILD_PLACEHOLDER }];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const p = await params;
+  const chart = await loadChartWeek(p.week, p.list);
+  if (!chart) return { title: "Chart not found" };
+  const label = listBySlug(chart.list)!.label;
+  return {
+    title: `Netflix Top 10 ${label}, ${formatWeek(chart.week)}`,
+    description: `The ten most-watched ${label} on Netflix for the week of ${formatWeek(chart.week)}: rank, movement, views, hours and weeks in the Top 10.`,
+    alternates: { canonical: chartHref(chart.week, chart.list) },
+  };
+}
+
+export default async function ChartPage({ params }: Props) {
+  const p = await params;
+  const chart = await loadChartWeek(p.week, p.list);
+  if (!chart) notFound();
+  const list = listBySlug(chart.list)!;
+  const byRank = new Map(chart.rows.map((r) => [r.rank, r]));
+
+  return (
+    <>
+      <h1 className="text-3xl font-bold tracking-tight">Netflix Top 10</h1>
+      <p className="mt-1 text-lg">
+        Week of <time dateTime={chart.week}>{formatWeek(chart.week)}</time>
+      </p>
+
+      <div className="mt-6 flex flex-wrap items-end gap-4">
+        <nav aria-label="Weeks" className="flex gap-3 text-sm">
+          {chart.previousWeek ? (
+            <Link href={chartHref(chart.previousWeek, chart.list)} rel="prev" className="underline">
+              ← Week before
+            </Link>
+          ) : null}
+          {chart.nextWeek ? (
+            <Link href={chartHref(chart.nextWeek, chart.list)} rel="next" className="underline">
+              Week after →
+            </Link>
+          ) : null}
+        </nav>
+        <form action="/charts/go" method="get" className="flex items-end gap-2 text-sm">
+          <input type="hidden" name="list" value={chart.list} />
+          <div className="flex flex-col">
+            <label htmlFor="week-picker" className="text-xs text-zinc-600 dark:text-zinc-400">
+              Week
+            </label>
+            <select
+              id="week-picker"
+              name="week"
+              defaultValue={chart.week}
+              className="rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
+            >
+              {chart.weeks.map((w) => (
+                <option key={w} value={w}>
+                  {formatWeek(w)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="submit"
+            className="rounded bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700"
+          >
+            Show week
+          </button>
+        </form>
+      </div>
+
+      <nav aria-label="Lists" className="mt-6 flex flex-wrap gap-2 text-sm">
+        {LISTS.map((l) =>
+          chart.lists.includes(l.slug) ? (
+            <Link
+              key={l.slug}
+              href={chartHref(chart.week, l.slug)}
+              aria-current={l.slug === chart.list ? "page" : undefined}
+              className="rounded-full border border-zinc-300 px-3 py-1 no-underline aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-600 aria-[current=page]:text-white dark:border-zinc-700"
+            >
+              {l.label}
+            </Link>
+          ) : null,
+        )}
+      </nav>
+
+      <div
+        className="relative mt-6 overflow-x-auto"
+        tabIndex={0}
+        role="region"
+        aria-label={`${list.label} table`}
+      >
+        <table className="w-full min-w-[40rem] text-left text-sm tabular-nums">
+          <caption className="mb-2 text-left text-lg font-semibold">
+            {list.label} · {formatWeek(chart.week)}
+          </caption>
+          <thead className="border-b border-zinc-200 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+            <tr>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Rank
+              </th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Title
+              </th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Movement
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">
+                Views
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">
+                Hours
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">
+                Weeks in Top 10
+              </th>
+              <th scope="col" className="py-2 text-right font-medium">
+                Countries
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: 10 }, (_, i) => i + 1).map((rank) => {
+              const r = byRank.get(rank);
+              if (!r) {
+                return (
+                  <tr
+                    key={rank}
+                    className="border-b border-zinc-100 text-zinc-600 dark:border-zinc-900 dark:text-zinc-400"
+                  >
+                    <td className="py-2 pr-3 font-semibold">#{rank}</td>
+                    <td className="py-2 pr-3" colSpan={6}>
+                      Not in Reelrank&apos;s data
+                    </td>
+                  </tr>
+                );
+              }
+              const m = movementOf(r.rank, r.previousRank, r.cumulativeWeeks);
+              const name = r.seasonTitle ?? r.showTitle;
+              return (
+                <tr key={rank} className="border-b border-zinc-100 dark:border-zinc-900">
+                  <td className="py-2 pr-3 text-base font-bold">#{rank}</td>
+                  <th scope="row" className="py-2 pr-3 font-medium">
+                    {r.film ? (
+                      <Link
+                        href={`/films/${r.film.slug}`}
+                        className="hover:underline"
+                        lang={langForText(name)}
+                      >
+                        {name}
+                      </Link>
+                    ) : (
+                      <span lang={langForText(name)}>{name}</span>
+                    )}
+                  </th>
+                  <td className="py-2 pr-3">
+                    <span aria-hidden="true">{movementText(m)}</span>
+                    <span className="sr-only">{movementLabel(m)}</span>
+                  </td>
+                  <td className="py-2 pr-3 text-right">
+                    {r.views != null ? <data value={r.views}>{formatCompact(r.views)}</data> : "—"}
+                  </td>
+                  <td className="py-2 pr-3 text-right">
+                    <data value={r.hoursViewed}>{formatCompact(r.hoursViewed)}</data>
+                  </td>
+                  <td className="py-2 pr-3 text-right">{r.cumulativeWeeks}</td>
+                  <td className="py-2 text-right">{r.countries ?? "—"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
+        Source: Netflix Top 10, week of {formatWeek(chart.week)}.{" "}
+        <Link href="/about" className="underline">
+          About these figures
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+import { scaleBand, scaleLinear } from "d3-scale";
+import { line } from "d3-shape";
+import { formatCompact } from "@/lib/top10/summary";
+import { formatWeek } from "@/lib/top10/week";
+
+export type ChartPoint = { week: string; rank: number; views: number | null; hoursViewed: number };
+
+const WIDTH = 720;
+const HEIGHT = 260;
+const M = { top: 24, right: 56, bottom: 44, left: 40 };
+
+/**
+ * Rank by week (#1 at the top) as a line, with views (or hours, before Netflix published views)
+ * as bars behind it. Rendered on the server; the table beside it carries the same figures.
+ */
+export function ChartHistorySvg({ points, title }: { points: ChartPoint[]; title: string }) {
+  const useViews = points.some((p) => p.views != null);
+  const measure = (p: ChartPoint) => (useViews ? (p.views ?? 0) : p.hoursViewed);
+  const x = scaleBand<string>()
+    .domain(points.map((p) => p.week))
+    .range([M.left, WIDTH - M.right])
+    .padding(0.35);
+  const y = scaleLinear()
+    .domain([1, 10])
+    .range([M.top, HEIGHT - M.bottom]);
+  const maxMeasure = Math.max(...points.map(measure), 1);
+  const bar = scaleLinear()
+    .domain([0, maxMeasure])
+    .range([0, HEIGHT - M.bottom - M.top])
+    .nice();
+  const cx = (p: ChartPoint) => (x(p.week) ?? 0) + x.bandwidth() / 2;
+  const path =
+    line<ChartPoint>()
+      .x(cx)
+      .y((p) => y(p.rank))(points) ?? "";
+  const shortWeek = (w: string) =>
+    formatWeek(w)
+      .replace(/, \d{4}$/, "")
+      .replace(/, \d{4} – /, " – ");
+  const everyNth = Math.ceil(points.length / 8);
+
+  return (
+    <svg
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      className="h-auto w-full text-zinc-700 dark:text-zinc-300"
+      role="img"
+      aria-labelledby="chart-svg-title"
+    >
+      <title id="chart-svg-title">{title}</title>
+      {[1, 3, 5, 7, 10].map((rank) => (
+        <g key={rank}>
+          <line
+            x1={M.left}
+            x2={WIDTH - M.right}
+            y1={y(rank)}
+            y2={y(rank)}
+            className="stroke-zinc-200 dark:stroke-zinc-800"
+          />
+          <text
+            x={M.left - 8}
+            y={y(rank)}
+            dy="0.32em"
+            textAnchor="end"
+            className="fill-current text-[11px]"
+          >
+            #{rank}
+          </text>
+        </g>
+      ))}
+      {points.map((p) => {
+        const h = bar(measure(p));
+        return (
+          <rect
+            key={`bar-${p.week}`}
+            x={x(p.week)}
+            width={x.bandwidth()}
+            y={HEIGHT - M.bottom - h}
+            height={h}
+            rx={2}
+            className="fill-brand-500/20"
+          />
+        );
+      })}
+      <path
+        d={path}
+        fill="none"
+        strokeWidth={2.5}
+        className="stroke-brand-600 dark:stroke-brand-500"
+      />
+      {points.map((p) => (
+        <g key={`pt-${p.week}`}>
+          <circle cx={cx(p)} cy={y(p.rank)} r={5} className="fill-brand-600 dark:fill-brand-500" />
+          <text
+            x={cx(p)}
+            y={y(p.rank)}
+            dy="-0.8em"
+            textAnchor="middle"
+            className="fill-current text-[11px] font-semibold"
+          >
+            #{p.rank}
+          </text>
+        </g>
+      ))}
+      {points.map((p, i) =>
+        i % everyNth === 0 ? (
+          <text
+            key={`x-${p.week}`}
+            x={cx(p)}
+            y={HEIGHT - M.bottom + 18}
+            textAnchor="middle"
+            className="fill-current text-[11px]"
+          >
+            {shortWeek(p.week)}
+          </text>
+        ) : null,
+      )}
+      <text x={WIDTH - M.right + 8} y={HEIGHT - M.bottom} className="fill-current text-[11px]">
+        0
+      </text>
+      <text
+        x={WIDTH - M.right + 8}
+        y={HEIGHT - M.bottom - bar(bar.domain()[1]!)}
+        dy="0.8em"
+        className="fill-current text-[11px]"
+      >
+        {formatCompact(bar.domain()[1]!)}
+      </text>
+      <text x={WIDTH - M.right + 8} y={HEIGHT - 8} className="fill-current text-[10px]">
+        bars: {useViews ? "views" : "hours"}
+      </text>
+    </svg>
+  );
+}
