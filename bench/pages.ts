@@ -1,0 +1,82 @@
+/**
+ * Page throughput: the production server (run `npm run build` first) on a fresh seeded embedded
+ * database, 32 connections per URL. The baseline, measured in the same run against the same
+ * server, is /about: a page prerendered at build time. Shared pages should come close to it,
+ * because they are served from cache after their first request.
+ *
+ *   npm run build && npm run bench:pages
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import autocannon from "autocannon";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const BASE = `http://127.0.0.1:${PORT}`;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const root = path.resolve(import.meta.dirname, "..");
+
+const BASELINE = "/about";
+const URLS = [
+  "/films/ballerina-2023",
+  "/charts/2023-10-15/films-non-english",
+  "/films",
+  "/people/lee-chung-hyun",
+  "/",
+  "/api/films/ballerina-2023",
+];
+
+async function waitFor(url: string, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+async function measure(url: string): Promise<{ rps: number; p99: number; errors: number }> {
+  const result = await autocannon({ url: BASE + url, connections: 32, duration: SECONDS });
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function main() {
+  const server = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "scripts/e2e-server.ts")],
+    {
+      cwd: root,
+      env: { ...process.env, PORT: String(PORT) },
+      stdio: "ignore",
+    },
+  );
+  try {
+    await waitFor(`${BASE}/api/health`, 60_000);
+    for (const url of [BASELINE, ...URLS]) await fetch(BASE + url); // first request renders and caches
+    const baseline = await measure(BASELINE);
+    console.log(
+      `baseline ${BASELINE} (prerendered): ${baseline.rps.toFixed(0)} req/s, p99 ${baseline.p99} ms`,
+    );
+    for (const url of URLS) {
+      const m = await measure(url);
+      console.log(
+        `${url.padEnd(40)} ${m.rps.toFixed(0).padStart(6)} req/s  p99 ${String(m.p99).padStart(4)} ms  ` +
+          `${(m.rps / baseline.rps).toFixed(2)}× baseline${m.errors ? `  (${m.errors} errors)` : ""}`,
+      );
+    }
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
