@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -9,6 +10,7 @@ import {
   pgEnum,
   numeric,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
@@ -241,3 +243,176 @@ export const mostPopularEntries = pgTable(
   (t) => [uniqueIndex("most_popular_entries_list_rank_key").on(t.list, t.rank)],
 );
 export type MostPopularEntry = typeof mostPopularEntries.$inferSelect;
+
+// ─── Accounts ────────────────────────────────────────────────────────────────
+
+export const userRole = pgEnum("user_role", ["viewer", "moderator", "admin"]);
+export type UserRole = (typeof userRole.enumValues)[number];
+
+/** People with an account. Columns `name`, `email`, `emailVerified`, `image` are the ones Auth.js expects. */
+export const users = pgTable(
+  "users",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    /** Display name. */
+    name: text("name").notNull(),
+    /** Unique, shown as @handle and used in /u/<handle>. */
+    handle: text("handle").notNull(),
+    email: text("email").notNull(),
+    emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
+    image: text("image"),
+    /** argon2id; null for accounts that only sign in through an OAuth provider. */
+    passwordHash: text("password_hash"),
+    role: userRole("role").notNull().default("viewer"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    uniqueIndex("users_handle_key").on(sql`lower(${t.handle})`),
+  ],
+);
+export type User = typeof users.$inferSelect;
+
+/** OAuth accounts linked to users (Auth.js adapter). */
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+);
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// ─── Reviews and ratings ─────────────────────────────────────────────────────
+
+/** One review per user per film: a half-star rating (1–10 = 0.5–5 stars), with or without text. */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: serial("id").primaryKey(),
+    filmId: integer("film_id")
+      .notNull()
+      .references(() => films.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    rating: smallint("rating").notNull(),
+    body: text("body"),
+    containsSpoilers: boolean("contains_spoilers").notNull().default(false),
+    watchedOn: date("watched_on"),
+    likesCount: integer("likes_count").notNull().default(0),
+    commentsCount: integer("comments_count").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    /** Set when the author changed the rating or text after posting. */
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    /** Deleted by its author: kept, but shown nowhere and left out of the aggregates. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("reviews_film_user_key").on(t.filmId, t.userId),
+    index("reviews_film_newest_idx").on(t.filmId, t.createdAt.desc(), t.id.desc()),
+    index("reviews_film_liked_idx").on(t.filmId, t.likesCount.desc(), t.id.desc()),
+    index("reviews_film_rating_idx").on(t.filmId, t.rating, t.id),
+    index("reviews_user_idx").on(t.userId, t.createdAt.desc()),
+    check("reviews_rating_check", sql`${t.rating} between 1 and 10`),
+    check("reviews_body_length_check", sql`${t.body} is null or char_length(${t.body}) <= 10000`),
+  ],
+);
+export type Review = typeof reviews.$inferSelect;
+
+/** Earlier versions of a review, written each time its author edits it. */
+export const reviewRevisions = pgTable(
+  "review_revisions",
+  {
+    id: serial("id").primaryKey(),
+    reviewId: integer("review_id")
+      .notNull()
+      .references((): AnyPgColumn => reviews.id, { onDelete: "cascade" }),
+    rating: smallint("rating").notNull(),
+    body: text("body"),
+    containsSpoilers: boolean("contains_spoilers").notNull(),
+    watchedOn: date("watched_on"),
+    /** When this version was replaced. */
+    replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("review_revisions_review_idx").on(t.reviewId, t.replacedAt)],
+);
+
+export const reviewLikes = pgTable(
+  "review_likes",
+  {
+    reviewId: integer("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.userId] }), index("review_likes_user_idx").on(t.userId)],
+);
+
+export const reviewComments = pgTable(
+  "review_comments",
+  {
+    id: serial("id").primaryKey(),
+    reviewId: integer("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("review_comments_review_idx").on(t.reviewId, t.createdAt, t.id),
+    check("review_comments_body_check", sql`char_length(${t.body}) between 1 and 2000`),
+  ],
+);
+export type ReviewComment = typeof reviewComments.$inferSelect;
+
+/**
+ * A film's rating aggregates, changed in the same transaction as the review that changes them,
+ * by increments, so they equal a recount whatever runs at once.
+ */
+export const filmRatingStats = pgTable(
+  "film_rating_stats",
+  {
+    filmId: integer("film_id")
+      .primaryKey()
+      .references(() => films.id, { onDelete: "cascade" }),
+    count: integer("count").notNull().default(0),
+    /** Sum of ratings in half stars. */
+    sum: integer("sum").notNull().default(0),
+    /** Ratings per half star: index 0 is 0.5 stars, index 9 is 5 stars. */
+    histogram: integer("histogram").array().notNull().default(sql`'{0,0,0,0,0,0,0,0,0,0}'::integer[]`),
+  },
+  (t) => [check("film_rating_stats_count_check", sql`${t.count} >= 0 and ${t.sum} >= 0`)],
+);

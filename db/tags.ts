@@ -5,4 +5,8 @@ export const tags = {
   person: (slug: string) => `person:${slug}`,
   charts: "charts",
   chartWeek: (week: string) => `chart:${week}`,
+  /** A film's review lists (every sort and page). */
+  reviews: (filmSlug: string) => `reviews:${filmSlug}`,
+  review: (id: number) => `review:${id}`,
+  user: (handle: string) => `user:${handle.toLowerCase()}`,
 } as const;

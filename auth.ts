@@ -1,0 +1,103 @@
+/**
+ * Auth.js v5: email and password (argon2id) with JWT sessions, and GitHub through the Drizzle
+ * adapter when AUTH_GITHUB_ID and AUTH_GITHUB_SECRET are set.
+ */
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { sql } from "drizzle-orm";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import { getDb, parseDatabaseUrl, type Database } from "@/db/index";
+import { verifyCredentials } from "@/db/queries/users";
+import { accounts, users, verificationTokens, type UserRole } from "@/db/schema";
+import { getOrCreateSecret } from "@/lib/secrets";
+import { slugify } from "@/lib/slug";
+import { signInInput } from "@/lib/validation";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name: string; handle: string; role: UserRole; email?: string | null };
+  }
+  interface User {
+    handle?: string;
+    role?: UserRole;
+  }
+}
+
+/** The secret that signs session tokens: required in production on PostgreSQL, else kept in `.data/`. */
+export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.NODE_ENV === "production" && parseDatabaseUrl(env.DATABASE_URL).kind === "postgres") {
+    throw new Error("AUTH_SECRET must be set when running in production on PostgreSQL (generate one with `openssl rand -base64 32`).");
+  }
+  return getOrCreateSecret("AUTH_SECRET", "auth-secret");
+}
+
+export function githubEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET);
+}
+
+/** OAuth sign-ups get a unique handle derived from their name or email. */
+function adapterFor(db: Database): Adapter {
+  const base = DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, verificationTokensTable: verificationTokens });
+  return {
+    ...base,
+    async createUser(user: AdapterUser) {
+      const stem = (slugify(user.name ?? "") || slugify(user.email.split("@")[0] ?? "") || "viewer").replace(/-/g, "_").slice(0, 16);
+      let handle = stem.length >= 3 ? stem : `${stem}_fan`;
+      for (let n = 2; ; n++) {
+        const [taken] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.handle}) = lower(${handle})`);
+        if (!taken) break;
+        handle = `${stem.slice(0, 16)}_${n}`;
+      }
+      const [row] = await db
+        .insert(users)
+        .values({ name: user.name ?? handle, handle, email: user.email, emailVerified: user.emailVerified, image: user.image })
+        .returning();
+      return { ...row!, emailVerified: row!.emailVerified };
+    },
+  };
+}
+
+export async function authConfig(): Promise<NextAuthConfig> {
+  const db = await getDb();
+  return {
+    adapter: adapterFor(db),
+    secret: authSecret(),
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/signin" },
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials) {
+          const parsed = signInInput.safeParse(credentials);
+          if (!parsed.success) return null;
+          const user = await verifyCredentials(db, parsed.data);
+          return user ? { id: user.id, name: user.name, handle: user.handle, role: user.role } : null;
+        },
+      }),
+      ...(githubEnabled() ? [GitHub] : []),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.handle = user.handle;
+          token.role = user.role ?? "viewer";
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user.id = token.sub!;
+        session.user.handle = token.handle as string;
+        // informational only: every permission is checked against the database
+        session.user.role = token.role as UserRole;
+        return session;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);

@@ -1,0 +1,42 @@
+/**
+ * What each action does once the pipeline (lib/action.ts) has its actor and valid input: the
+ * write, through the domain functions (which check ownership and run one transaction), and the
+ * cache tags it changed. Shared by the server actions and the tests that forge requests to them.
+ */
+import type { z } from "zod";
+import type { commentInput, reviewIdInput, reviewInput } from "../lib/validation";
+import type { Database } from "./index";
+import { addComment, deleteReview, toggleLike, upsertReview } from "./queries/reviews";
+import type { Actor } from "./queries/users";
+import { tags } from "./tags";
+
+type Db = () => Promise<Database>;
+
+export function reviewHandlers(db: Db) {
+  return {
+    async postReview(actor: Actor | null, input: z.infer<typeof reviewInput>) {
+      const result = await upsertReview(await db(), actor, input);
+      return {
+        data: result,
+        tags: [tags.film(result.filmSlug), tags.reviews(result.filmSlug), tags.review(result.reviewId), ...(actor ? [tags.user(actor.handle)] : [])],
+        message: result.created ? "Your review is posted." : "Your review is updated.",
+      };
+    },
+    async deleteReview(actor: Actor | null, input: z.infer<typeof reviewIdInput>) {
+      const result = await deleteReview(await db(), actor, input);
+      return {
+        data: result,
+        tags: [tags.film(result.filmSlug), tags.reviews(result.filmSlug), tags.review(result.reviewId), ...(actor ? [tags.user(actor.handle)] : [])],
+        message: "Your review is deleted.",
+      };
+    },
+    async likeReview(actor: Actor | null, input: z.infer<typeof reviewIdInput>) {
+      const result = await toggleLike(await db(), actor, input);
+      return { data: result, tags: [tags.reviews(result.filmSlug), tags.review(result.reviewId)] };
+    },
+    async commentOnReview(actor: Actor | null, input: z.infer<typeof commentInput>) {
+      const result = await addComment(await db(), actor, input);
+      return { data: result, tags: [tags.reviews(result.filmSlug), tags.review(result.reviewId)], message: "Comment posted." };
+    },
+  };
+}

@@ -1,0 +1,404 @@
+import "server-only";
+import { and, asc, desc, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { AppError, notSignedIn } from "../../lib/errors";
+import { emptyStats, type RatingStats } from "../../lib/rating";
+import type { ReviewInput } from "../../lib/validation";
+import type { Executor } from "../index";
+import { filmRatingStats, films, reviewComments, reviewLikes, reviewRevisions, reviews, users } from "../schema";
+import type { Actor } from "./users";
+
+// ─── Writes ──────────────────────────────────────────────────────────────────
+
+/** Changes a film's aggregates by increments, in the caller's transaction (the row lock serialises raters). */
+async function changeStats(tx: Executor, filmId: number, before: number | null, after: number | null) {
+  if (before === after) return;
+  await tx.insert(filmRatingStats).values({ filmId }).onConflictDoNothing();
+  const sets: SQL[] = [];
+  if (before != null) sets.push(sql`histogram[${sql.raw(String(before))}] = histogram[${sql.raw(String(before))}] - 1`);
+  if (after != null) sets.push(sql`histogram[${sql.raw(String(after))}] = histogram[${sql.raw(String(after))}] + 1`);
+  const dCount = (after != null ? 1 : 0) - (before != null ? 1 : 0);
+  const dSum = (after ?? 0) - (before ?? 0);
+  await tx.execute(sql`
+    update film_rating_stats
+    set count = count + ${dCount}, sum = sum + ${dSum}, ${sql.join(sets, sql`, `)}
+    where film_id = ${filmId}`);
+}
+
+function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw notSignedIn();
+  return actor;
+}
+
+export type ReviewWrite = { reviewId: number; filmSlug: string; created: boolean };
+
+/** Posts the actor's review of a film, or edits it: one review per user per film. */
+export async function upsertReview(db: Executor, actorOrNull: Actor | null, input: ReviewInput): Promise<ReviewWrite> {
+  const actor = requireActor(actorOrNull);
+  return db.transaction(async (tx) => {
+    const [film] = await tx.select({ id: films.id, slug: films.slug }).from(films).where(eq(films.id, input.filmId));
+    if (!film) throw new AppError("not_found", "That film does not exist.");
+    const values = {
+      rating: input.rating,
+      body: input.body,
+      containsSpoilers: input.containsSpoilers,
+      watchedOn: input.watchedOn,
+    };
+    let [existing] = await tx
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.filmId, film.id), eq(reviews.userId, actor.id)))
+      .for("update");
+    if (!existing) {
+      const [created] = await tx
+        .insert(reviews)
+        .values({ filmId: film.id, userId: actor.id, ...values })
+        .onConflictDoNothing()
+        .returning({ id: reviews.id });
+      if (created) {
+        await changeStats(tx, film.id, null, input.rating);
+        return { reviewId: created.id, filmSlug: film.slug, created: true };
+      }
+      // the same user posted twice at once: the other one won; edit it
+      [existing] = await tx
+        .select()
+        .from(reviews)
+        .where(and(eq(reviews.filmId, film.id), eq(reviews.userId, actor.id)))
+        .for("update");
+    }
+    if (!existing) throw new AppError("conflict", "Your review could not be saved. Try again.");
+    const wasDeleted = existing.deletedAt != null;
+    const changed =
+      existing.rating !== values.rating ||
+      existing.body !== values.body ||
+      existing.containsSpoilers !== values.containsSpoilers ||
+      existing.watchedOn !== values.watchedOn;
+    if (!changed && !wasDeleted) return { reviewId: existing.id, filmSlug: film.slug, created: false };
+    if (!wasDeleted) {
+      await tx.insert(reviewRevisions).values({
+        reviewId: existing.id,
+        rating: existing.rating,
+        body: existing.body,
+        containsSpoilers: existing.containsSpoilers,
+        watchedOn: existing.watchedOn,
+      });
+    }
+    await tx
+      .update(reviews)
+      .set({
+        ...values,
+        updatedAt: sql`now()`,
+        // a review posted again after its author deleted it starts afresh
+        editedAt: wasDeleted ? null : sql`now()`,
+        createdAt: wasDeleted ? sql`now()` : existing.createdAt,
+        deletedAt: null,
+      })
+      .where(eq(reviews.id, existing.id));
+    await changeStats(tx, film.id, wasDeleted ? null : existing.rating, values.rating);
+    return { reviewId: existing.id, filmSlug: film.slug, created: wasDeleted };
+  });
+}
+
+async function lockReview(tx: Executor, reviewId: number) {
+  const [row] = await tx
+    .select({ id: reviews.id, userId: reviews.userId, filmId: reviews.filmId, rating: reviews.rating, deletedAt: reviews.deletedAt, slug: films.slug })
+    .from(reviews)
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .where(eq(reviews.id, reviewId))
+    .for("update", { of: reviews });
+  if (!row || row.deletedAt) throw new AppError("not_found", "That review does not exist.");
+  return row;
+}
+
+/** The author deletes their review: it leaves every page and the aggregates, and is kept. */
+export async function deleteReview(db: Executor, actorOrNull: Actor | null, { reviewId }: { reviewId: number }) {
+  const actor = requireActor(actorOrNull);
+  return db.transaction(async (tx) => {
+    const review = await lockReview(tx, reviewId);
+    if (review.userId !== actor.id) throw new AppError("forbidden", "You can only delete your own review.");
+    await tx.update(reviews).set({ deletedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(reviews.id, reviewId));
+    await changeStats(tx, review.filmId, review.rating, null);
+    return { reviewId, filmSlug: review.slug };
+  });
+}
+
+/** Likes a review, or takes the like back. Not your own. */
+export async function toggleLike(db: Executor, actorOrNull: Actor | null, { reviewId }: { reviewId: number }) {
+  const actor = requireActor(actorOrNull);
+  return db.transaction(async (tx) => {
+    const review = await lockReview(tx, reviewId);
+    if (review.userId === actor.id) throw new AppError("forbidden", "You cannot like your own review.");
+    const removed = await tx
+      .delete(reviewLikes)
+      .where(and(eq(reviewLikes.reviewId, reviewId), eq(reviewLikes.userId, actor.id)))
+      .returning({ reviewId: reviewLikes.reviewId });
+    const liked = removed.length === 0;
+    if (liked) await tx.insert(reviewLikes).values({ reviewId, userId: actor.id });
+    const [row] = await tx
+      .update(reviews)
+      .set({ likesCount: sql`${reviews.likesCount} + ${liked ? 1 : -1}` })
+      .where(eq(reviews.id, reviewId))
+      .returning({ likes: reviews.likesCount });
+    return { reviewId, filmSlug: review.slug, liked, likes: row!.likes };
+  });
+}
+
+export async function addComment(db: Executor, actorOrNull: Actor | null, { reviewId, body }: { reviewId: number; body: string }) {
+  const actor = requireActor(actorOrNull);
+  return db.transaction(async (tx) => {
+    const review = await lockReview(tx, reviewId);
+    const [comment] = await tx.insert(reviewComments).values({ reviewId, userId: actor.id, body }).returning({ id: reviewComments.id });
+    await tx
+      .update(reviews)
+      .set({ commentsCount: sql`${reviews.commentsCount} + 1` })
+      .where(eq(reviews.id, reviewId));
+    return { reviewId, commentId: comment!.id, filmSlug: review.slug };
+  });
+}
+
+// ─── Reads ───────────────────────────────────────────────────────────────────
+
+export async function getRatingStats(db: Executor, { filmId }: { filmId: number }): Promise<RatingStats> {
+  const [row] = await db
+    .select({ count: filmRatingStats.count, sum: filmRatingStats.sum, histogram: filmRatingStats.histogram })
+    .from(filmRatingStats)
+    .where(eq(filmRatingStats.filmId, filmId));
+  return row ?? emptyStats();
+}
+
+/** Counts the film's live ratings from the reviews themselves; the stored aggregates must equal it. */
+export async function recountRatingStats(db: Executor, { filmId }: { filmId: number }): Promise<RatingStats> {
+  const rows = await db
+    .select({ rating: reviews.rating, n: sql<number>`count(*)::int` })
+    .from(reviews)
+    .where(and(eq(reviews.filmId, filmId), isNull(reviews.deletedAt)))
+    .groupBy(reviews.rating);
+  const stats = emptyStats();
+  for (const r of rows) {
+    stats.histogram[r.rating - 1] = r.n;
+    stats.count += r.n;
+    stats.sum += r.rating * r.n;
+  }
+  return stats;
+}
+
+export const REVIEW_SORTS = ["newest", "liked", "highest", "lowest"] as const;
+export type ReviewSort = (typeof REVIEW_SORTS)[number];
+
+export type ReviewCard = {
+  id: number;
+  rating: number;
+  body: string | null;
+  containsSpoilers: boolean;
+  watchedOn: string | null;
+  likesCount: number;
+  commentsCount: number;
+  createdAt: string;
+  editedAt: string | null;
+  author: { handle: string; name: string };
+  film: { slug: string; title: string; year: number };
+};
+
+const cardColumns = {
+  id: reviews.id,
+  rating: reviews.rating,
+  body: reviews.body,
+  containsSpoilers: reviews.containsSpoilers,
+  watchedOn: reviews.watchedOn,
+  likesCount: reviews.likesCount,
+  commentsCount: reviews.commentsCount,
+  createdAt: reviews.createdAt,
+  editedAt: reviews.editedAt,
+  handle: users.handle,
+  name: users.name,
+  filmSlug: films.slug,
+  filmTitle: films.title,
+  filmYear: films.year,
+};
+
+type CardRow = {
+  id: number;
+  rating: number;
+  body: string | null;
+  containsSpoilers: boolean;
+  watchedOn: string | null;
+  likesCount: number;
+  commentsCount: number;
+  createdAt: Date;
+  editedAt: Date | null;
+  handle: string;
+  name: string;
+  filmSlug: string;
+  filmTitle: string;
+  filmYear: number;
+};
+
+function toCard(r: CardRow): ReviewCard {
+  return {
+    id: r.id,
+    rating: r.rating,
+    body: r.body,
+    containsSpoilers: r.containsSpoilers,
+    watchedOn: r.watchedOn,
+    likesCount: r.likesCount,
+    commentsCount: r.commentsCount,
+    createdAt: r.createdAt.toISOString(),
+    editedAt: r.editedAt ? r.editedAt.toISOString() : null,
+    author: { handle: r.handle, name: r.name },
+    film: { slug: r.filmSlug, title: r.filmTitle, year: r.filmYear },
+  };
+}
+
+/** Opaque position after the last review of a page: the sort key and the id. */
+export type Cursor = { v: string | number; id: number };
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+
+export function decodeCursor(text: string | null | undefined): Cursor | null {
+  if (!text) return null;
+  try {
+    const c = JSON.parse(Buffer.from(text, "base64url").toString()) as Cursor;
+    return Number.isInteger(c.id) && (typeof c.v === "number" || typeof c.v === "string") ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One page of a film's reviews, by keyset (no OFFSET scans), with the cursor of the next page. */
+export async function listFilmReviews(
+  db: Executor,
+  { filmId, sort, cursor, limit }: { filmId: number; sort: ReviewSort; cursor: Cursor | null; limit: number },
+): Promise<{ reviews: ReviewCard[]; next: string | null }> {
+  const after: SQL | undefined = cursor
+    ? sort === "newest"
+      ? or(lt(reviews.createdAt, new Date(String(cursor.v))), and(eq(reviews.createdAt, new Date(String(cursor.v))), lt(reviews.id, cursor.id)))
+      : sort === "liked"
+        ? or(lt(reviews.likesCount, Number(cursor.v)), and(eq(reviews.likesCount, Number(cursor.v)), lt(reviews.id, cursor.id)))
+        : sort === "highest"
+          ? or(lt(reviews.rating, Number(cursor.v)), and(eq(reviews.rating, Number(cursor.v)), lt(reviews.id, cursor.id)))
+          : or(gt(reviews.rating, Number(cursor.v)), and(eq(reviews.rating, Number(cursor.v)), gt(reviews.id, cursor.id)))
+    : undefined;
+  const order =
+    sort === "newest"
+      ? [desc(reviews.createdAt), desc(reviews.id)]
+      : sort === "liked"
+        ? [desc(reviews.likesCount), desc(reviews.id)]
+        : sort === "highest"
+          ? [desc(reviews.rating), desc(reviews.id)]
+          : [asc(reviews.rating), asc(reviews.id)];
+  const rows = await db
+    .select(cardColumns)
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.userId))
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .where(and(eq(reviews.filmId, filmId), isNull(reviews.deletedAt), after))
+    .orderBy(...order)
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = rows.length > limit ? page[page.length - 1] : undefined;
+  const next = last
+    ? encodeCursor({
+        v: sort === "newest" ? last.createdAt.toISOString() : sort === "liked" ? last.likesCount : last.rating,
+        id: last.id,
+      })
+    : null;
+  return { reviews: page.map(toCard), next };
+}
+
+export async function getReviewById(db: Executor, { reviewId }: { reviewId: number }): Promise<ReviewCard | null> {
+  const [row] = await db
+    .select(cardColumns)
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.userId))
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .where(and(eq(reviews.id, reviewId), isNull(reviews.deletedAt)));
+  return row ? toCard(row) : null;
+}
+
+export type CommentView = { id: number; body: string; createdAt: string; author: { handle: string; name: string } };
+
+export async function listComments(db: Executor, { reviewId }: { reviewId: number }): Promise<CommentView[]> {
+  const rows = await db
+    .select({ id: reviewComments.id, body: reviewComments.body, createdAt: reviewComments.createdAt, handle: users.handle, name: users.name })
+    .from(reviewComments)
+    .innerJoin(users, eq(users.id, reviewComments.userId))
+    .where(and(eq(reviewComments.reviewId, reviewId), isNull(reviewComments.deletedAt)))
+    .orderBy(asc(reviewComments.createdAt), asc(reviewComments.id));
+  return rows.map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt.toISOString(), author: { handle: r.handle, name: r.name } }));
+}
+
+/** What the signed-in reader needs on a film page: their review and the reviews they liked. */
+export async function getReaderFilmState(db: Executor, { userId, filmId }: { userId: string; filmId: number }) {
+  const [mine] = await db
+    .select(cardColumns)
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.userId))
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .where(and(eq(reviews.filmId, filmId), eq(reviews.userId, userId), isNull(reviews.deletedAt)));
+  const liked = await db
+    .select({ reviewId: reviewLikes.reviewId })
+    .from(reviewLikes)
+    .innerJoin(reviews, eq(reviews.id, reviewLikes.reviewId))
+    .where(and(eq(reviewLikes.userId, userId), eq(reviews.filmId, filmId)));
+  return { myReview: mine ? toCard(mine) : null, likedReviewIds: liked.map((l) => l.reviewId) };
+}
+
+export async function hasLiked(db: Executor, { userId, reviewId }: { userId: string; reviewId: number }) {
+  const [row] = await db
+    .select({ reviewId: reviewLikes.reviewId })
+    .from(reviewLikes)
+    .where(and(eq(reviewLikes.userId, userId), eq(reviewLikes.reviewId, reviewId)));
+  return !!row;
+}
+
+export type Profile = {
+  handle: string;
+  name: string;
+  joinedAt: string;
+  stats: RatingStats;
+  reviews: ReviewCard[];
+};
+
+export async function getProfile(db: Executor, { handle }: { handle: string }): Promise<Profile | null> {
+  const [user] = await db
+    .select({ id: users.id, handle: users.handle, name: users.name, createdAt: users.createdAt })
+    .from(users)
+    .where(sql`lower(${users.handle}) = lower(${handle})`);
+  if (!user) return null;
+  const rows = await db
+    .select(cardColumns)
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.userId))
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .where(and(eq(reviews.userId, user.id), isNull(reviews.deletedAt)))
+    .orderBy(desc(reviews.createdAt), desc(reviews.id));
+  const stats = emptyStats();
+  for (const r of rows) {
+    stats.count++;
+    stats.sum += r.rating;
+    stats.histogram[r.rating - 1]! += 1;
+  }
+  return { handle: user.handle, name: user.name, joinedAt: user.createdAt.toISOString(), stats, reviews: rows.map(toCard) };
+}
+
+/** All of a user's reviews, for their own download. */
+export async function exportUserReviews(db: Executor, { userId }: { userId: string }) {
+  return db
+    .select({
+      film: films.title,
+      year: films.year,
+      slug: films.slug,
+      rating: reviews.rating,
+      review: reviews.body,
+      containsSpoilers: reviews.containsSpoilers,
+      watchedOn: reviews.watchedOn,
+      createdAt: reviews.createdAt,
+      editedAt: reviews.editedAt,
+      likes: reviews.likesCount,
+    })
+    .from(reviews)
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .where(and(eq(reviews.userId, userId), isNull(reviews.deletedAt)))
+    .orderBy(asc(reviews.createdAt), asc(reviews.id));
+}
