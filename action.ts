@@ -7,7 +7,10 @@ import { getDb } from "@/db/index";
 import { getActor, type Actor } from "@/db/queries/users";
 import { createAction, type ActionHandler } from "@/lib/action";
 
-export function serverAction<S extends z.ZodType, T>(schema: S, handler: ActionHandler<Actor, z.infer<S>, T>) {
+export function serverAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: ActionHandler<Actor, z.infer<S>, T>,
+) {
   return createAction<Actor, S, T>(
     {
       sessionUserId: async () => (await auth())?.user?.id ?? null,

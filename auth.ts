@@ -29,7 +29,9 @@ declare module "next-auth" {
 export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   if (env.NODE_ENV === "production" && parseDatabaseUrl(env.DATABASE_URL).kind === "postgres") {
-    throw new Error("AUTH_SECRET must be set when running in production on PostgreSQL (generate one with `openssl rand -base64 32`).");
+    throw new Error(
+      "AUTH_SECRET must be set when running in production on PostgreSQL (generate one with `openssl rand -base64 32`).",
+    );
   }
   return getOrCreateSecret("AUTH_SECRET", "auth-secret");
 }
@@ -40,20 +42,35 @@ export function githubEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
 
 /** OAuth sign-ups get a unique handle derived from their name or email. */
 function adapterFor(db: Database): Adapter {
-  const base = DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, verificationTokensTable: verificationTokens });
+  const base = DrizzleAdapter(db, {
+    usersTable: users,
+    accountsTable: accounts,
+    verificationTokensTable: verificationTokens,
+  });
   return {
     ...base,
     async createUser(user: AdapterUser) {
-      const stem = (slugify(user.name ?? "") || slugify(user.email.split("@")[0] ?? "") || "viewer").replace(/-/g, "_").slice(0, 16);
+      const stem = (slugify(user.name ?? "") || slugify(user.email.split("@")[0] ?? "") || "viewer")
+        .replace(/-/g, "_")
+        .slice(0, 16);
       let handle = stem.length >= 3 ? stem : `${stem}_fan`;
       for (let n = 2; ; n++) {
-        const [taken] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.handle}) = lower(${handle})`);
+        const [taken] = await db
+          .select({ id: users.id })
+          .from(users)
+          .where(sql`lower(${users.handle}) = lower(${handle})`);
         if (!taken) break;
         handle = `${stem.slice(0, 16)}_${n}`;
       }
       const [row] = await db
         .insert(users)
-        .values({ name: user.name ?? handle, handle, email: user.email, emailVerified: user.emailVerified, image: user.image })
+        .values({
+          name: user.name ?? handle,
+          handle,
+          email: user.email,
+          emailVerified: user.emailVerified,
+          image: user.image,
+        })
         .returning();
       return { ...row!, emailVerified: row!.emailVerified };
     },
@@ -68,14 +85,27 @@ export async function authConfig(): Promise<NextAuthConfig> {
     trustHost: true,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin" },
+    logger: {
+      // a wrong password is an everyday event, not a server error
+      error(error) {
+        if ((error as { type?: string }).type !== "CredentialsSignin") console.error("[auth]", error);
+
+      },
+    },
+
     providers: [
       Credentials({
-        credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email" },
+          password: { label: "Password", type: "password" },
+        },
         async authorize(credentials) {
           const parsed = signInInput.safeParse(credentials);
           if (!parsed.success) return null;
           const user = await verifyCredentials(db, parsed.data);
-          return user ? { id: user.id, name: user.name, handle: user.handle, role: user.role } : null;
+          return user
+            ? { id: user.id, name: user.name, handle: user.handle, role: user.role }
+            : null;
         },
       }),
       ...(githubEnabled() ? [GitHub] : []),

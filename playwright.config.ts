@@ -43,7 +43,8 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // The production build on a fresh embedded database seeded for the test.
-    command: "tsx scripts/e2e-server.ts",
+    // react-server: the query modules are server-only
+    command: "tsx --conditions=react-server scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
     env: { PORT: String(port) },
     reuseExistingServer: false,

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { UserMenu } from "./user-menu";
 
 const NAV = [
   { href: "/films", label: "Films" },
@@ -29,6 +30,9 @@ export function SiteHeader() {
             </Link>
           ))}
         </nav>
+        <div className="ml-auto">
+          <UserMenu />
+        </div>
       </div>
     </header>
   );

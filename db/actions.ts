@@ -14,29 +14,43 @@ type Db = () => Promise<Database>;
 
 export function reviewHandlers(db: Db) {
   return {
-    async postReview(actor: Actor | null, input: z.infer<typeof reviewInput>) {
+    postReview: async (actor: Actor | null, input: z.infer<typeof reviewInput>) => {
       const result = await upsertReview(await db(), actor, input);
       return {
         data: result,
-        tags: [tags.film(result.filmSlug), tags.reviews(result.filmSlug), tags.review(result.reviewId), ...(actor ? [tags.user(actor.handle)] : [])],
+        tags: [
+          tags.film(result.filmSlug),
+          tags.reviews(result.filmSlug),
+          tags.review(result.reviewId),
+          ...(actor ? [tags.user(actor.handle)] : []),
+        ],
         message: result.created ? "Your review is posted." : "Your review is updated.",
       };
     },
-    async deleteReview(actor: Actor | null, input: z.infer<typeof reviewIdInput>) {
+    deleteReview: async (actor: Actor | null, input: z.infer<typeof reviewIdInput>) => {
       const result = await deleteReview(await db(), actor, input);
       return {
         data: result,
-        tags: [tags.film(result.filmSlug), tags.reviews(result.filmSlug), tags.review(result.reviewId), ...(actor ? [tags.user(actor.handle)] : [])],
+        tags: [
+          tags.film(result.filmSlug),
+          tags.reviews(result.filmSlug),
+          tags.review(result.reviewId),
+          ...(actor ? [tags.user(actor.handle)] : []),
+        ],
         message: "Your review is deleted.",
       };
     },
-    async likeReview(actor: Actor | null, input: z.infer<typeof reviewIdInput>) {
+    likeReview: async (actor: Actor | null, input: z.infer<typeof reviewIdInput>) => {
       const result = await toggleLike(await db(), actor, input);
       return { data: result, tags: [tags.reviews(result.filmSlug), tags.review(result.reviewId)] };
     },
-    async commentOnReview(actor: Actor | null, input: z.infer<typeof commentInput>) {
+    commentOnReview: async (actor: Actor | null, input: z.infer<typeof commentInput>) => {
       const result = await addComment(await db(), actor, input);
-      return { data: result, tags: [tags.reviews(result.filmSlug), tags.review(result.reviewId)], message: "Comment posted." };
+      return {
+        data: result,
+        tags: [tags.reviews(result.filmSlug), tags.review(result.reviewId)],
+        message: "Comment posted.",
+      };
     },
   };
 }

@@ -18,6 +18,15 @@ import {
 } from "./queries/charts";
 import { getFilmBySlug, listFilms, listLatestFilms, type FilmSort } from "./queries/films";
 import { getPersonBySlug } from "./queries/people";
+import {
+  decodeCursor,
+  getProfile,
+  getRatingStats,
+  getReviewById,
+  listComments,
+  listFilmReviews,
+  type ReviewSort,
+} from "./queries/reviews";
 
 /**
  * The build has no database: `generateStaticParams` offers this placeholder so that every real
@@ -34,9 +43,55 @@ export async function loadFilm(slug: string) {
   const db = await getDb();
   const film = await getFilmBySlug(db, { slug });
   if (!film) return null;
+  cacheTag(tags.reviews(slug));
   const chart = await getChartHistoryByFilmId(db, { filmId: film.id });
-  const revisions = await getRevisionsForEntries(db, { entryIds: chart.map((c) => c.id) });
-  return { ...film, chart, revisions };
+  const [revisions, ratings, reviews] = await Promise.all([
+    getRevisionsForEntries(db, { entryIds: chart.map((c) => c.id) }),
+    getRatingStats(db, { filmId: film.id }),
+    listFilmReviews(db, {
+      filmId: film.id,
+      sort: "newest",
+      cursor: null,
+      limit: REVIEWS_PAGE_SIZE,
+    }),
+  ]);
+  return { ...film, chart, revisions, ratings, reviews };
+}
+
+export const REVIEWS_PAGE_SIZE = 10;
+
+/** A page of a film's reviews in any order, for the reviews list's sorting and "More reviews". */
+export async function loadFilmReviews(slug: string, sort: ReviewSort, cursor: string | null) {
+  "use cache";
+  cacheTag(tags.reviews(slug));
+  cacheLife("days");
+  const film = await loadFilm(slug);
+  if (!film) return null;
+  return listFilmReviews(await getDb(), {
+    filmId: film.id,
+    sort,
+    cursor: decodeCursor(cursor),
+    limit: REVIEWS_PAGE_SIZE,
+  });
+}
+
+/** A review with its comments, for its permalink page. */
+export async function loadReview(id: number) {
+  "use cache";
+  cacheTag(tags.review(id));
+  cacheLife("days");
+  const db = await getDb();
+  const review = await getReviewById(db, { reviewId: id });
+  if (!review) return null;
+  return { review, comments: await listComments(db, { reviewId: id }) };
+}
+
+export async function loadProfile(handle: string) {
+  "use cache";
+  cacheTag(tags.user(handle));
+  cacheLife("days");
+  if (!/^[a-zA-Z0-9_]{3,20}$/.test(handle)) return null;
+  return getProfile(await getDb(), { handle });
 }
 
 export async function loadPerson(slug: string) {

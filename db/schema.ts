@@ -294,7 +294,10 @@ export const accounts = pgTable(
     id_token: text("id_token"),
     session_state: text("session_state"),
   },
-  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.provider, t.providerAccountId] }),
+    index("accounts_user_idx").on(t.userId),
+  ],
 );
 
 export const verificationTokens = pgTable(
@@ -374,7 +377,10 @@ export const reviewLikes = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.reviewId, t.userId] }), index("review_likes_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.reviewId, t.userId] }),
+    index("review_likes_user_idx").on(t.userId),
+  ],
 );
 
 export const reviewComments = pgTable(
@@ -412,7 +418,10 @@ export const filmRatingStats = pgTable(
     /** Sum of ratings in half stars. */
     sum: integer("sum").notNull().default(0),
     /** Ratings per half star: index 0 is 0.5 stars, index 9 is 5 stars. */
-    histogram: integer("histogram").array().notNull().default(sql`'{0,0,0,0,0,0,0,0,0,0}'::integer[]`),
+    histogram: integer("histogram")
+      .array()
+      .notNull()
+      .default(sql`'{0,0,0,0,0,0,0,0,0,0}'::integer[]`),
   },
   (t) => [check("film_rating_stats_count_check", sql`${t.count} >= 0 and ${t.sum} >= 0`)],
 );

@@ -13,7 +13,7 @@ test("a reader opens Ballerina from the film list and sees every fact", async ({
     /Ballerina \(2023, directed by Lee Chung Hyun, 1h 32m\)/,
   );
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ballerina (2023)");
-  const original = page.getByRole("article").locator('[lang="ko"]', { hasText: "발레리나" });
+  const original = page.locator('main h1 + p [lang="ko"]', { hasText: "발레리나" });
   await expect(original).toBeVisible();
 
   const facts = page.locator("header dl");

@@ -20,7 +20,10 @@ export type ActionDeps<Actor> = {
   invalidate: (tags: string[]) => void;
 };
 
-export type ActionHandler<Actor, I, T> = (actor: Actor | null, input: I) => Promise<{ data: T; tags: string[]; message?: string }>;
+export type ActionHandler<Actor, I, T> = (
+  actor: Actor | null,
+  input: I,
+) => Promise<{ data: T; tags: string[]; message?: string }>;
 
 export function formToObject(form: FormData | Record<string, unknown>): Record<string, unknown> {
   if (!(form instanceof FormData)) return form;
@@ -33,7 +36,10 @@ export function createAction<Actor, S extends z.ZodType, T>(
   deps: ActionDeps<Actor>,
   schema: S,
   handler: ActionHandler<Actor, z.infer<S>, T>,
-): (previous: ActionResult<T> | null, form: FormData | Record<string, unknown>) => Promise<ActionResult<T>> {
+): (
+  previous: ActionResult<T> | null,
+  form: FormData | Record<string, unknown>,
+) => Promise<ActionResult<T>> {
   return async (_previous, form) => {
     try {
       const userId = await deps.sessionUserId();
@@ -41,15 +47,24 @@ export function createAction<Actor, S extends z.ZodType, T>(
       const parsed = schema.safeParse(formToObject(form));
       if (!parsed.success) {
         const errors = fieldErrors(parsed.error);
-        return { ok: false, error: Object.values(errors)[0] ?? "Check the form.", fieldErrors: errors };
+        return {
+          ok: false,
+          error: Object.values(errors)[0] ?? "Check the form.",
+          fieldErrors: errors,
+        };
       }
-      const { data, tags, message } = await handler(actor, parsed.data as z.infer<S>);
+      const { data, tags, message } = await handler(actor, parsed.data);
       deps.invalidate(tags);
       return { ok: true, data, message };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+      if (error instanceof AppError)
+        return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
       console.error("action failed:", error);
-      return { ok: false, error: "Something went wrong on our side. Nothing was saved; please try again.", fieldErrors: {} };
+      return {
+        ok: false,
+        error: "Something went wrong on our side. Nothing was saved; please try again.",
+        fieldErrors: {},
+      };
     }
   };
 }

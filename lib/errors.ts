@@ -1,5 +1,6 @@
 /** Errors a user can act on: each maps to a status and a sentence; database details never reach the page. */
-export type ErrorCode = "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "rate_limited";
+export type ErrorCode =
+  "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "rate_limited";
 
 export const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { applyRatingChange, averageStars, emptyStats, recount, starsLabel, starsToHalfStars } from "./rating";
+import {
+  applyRatingChange,
+  averageStars,
+  emptyStats,
+  recount,
+  starsLabel,
+  starsToHalfStars,
+} from "./rating";
 
 describe("half-star ratings", () => {
   it("reads stars in half steps from 0.5 to 5", () => {
@@ -32,6 +39,10 @@ describe("aggregates", () => {
     expect(applyRatingChange(changed, 4, null)).toEqual(emptyStats());
   });
   it("recounts to the same as applying each change", () => {
-    expect(recount([1, 10, 10, 5])).toEqual({ count: 4, sum: 26, histogram: [1, 0, 0, 0, 1, 0, 0, 0, 0, 2] });
+    expect(recount([1, 10, 10, 5])).toEqual({
+      count: 4,
+      sum: 26,
+      histogram: [1, 0, 0, 0, 1, 0, 0, 0, 0, 2],
+    });
   });
 });

@@ -26,7 +26,11 @@ export function starsLabel(halfStars: number): string {
 
 export type RatingStats = { count: number; sum: number; histogram: number[] };
 
-export const emptyStats = (): RatingStats => ({ count: 0, sum: 0, histogram: Array<number>(10).fill(0) });
+export const emptyStats = (): RatingStats => ({
+  count: 0,
+  sum: 0,
+  histogram: Array<number>(10).fill(0),
+});
 
 /** Average in stars with one decimal, as shown: sum 41 over 5 ratings → 4.1. Null without ratings. */
 export function averageStars(stats: Pick<RatingStats, "count" | "sum">): number | null {
@@ -35,7 +39,11 @@ export function averageStars(stats: Pick<RatingStats, "count" | "sum">): number 
 }
 
 /** The change a review makes to the aggregates: a new rating, a changed one, or a removed one. */
-export function applyRatingChange(stats: RatingStats, before: number | null, after: number | null): RatingStats {
+export function applyRatingChange(
+  stats: RatingStats,
+  before: number | null,
+  after: number | null,
+): RatingStats {
   const histogram = [...stats.histogram];
   let { count, sum } = stats;
   if (before != null) {

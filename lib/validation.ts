@@ -3,7 +3,8 @@ import { z } from "zod";
 import { starsToHalfStars } from "./rating";
 
 /** Browsers submit textarea line breaks as CRLF; the text itself is kept exactly. */
-const text = (value: unknown) => (typeof value === "string" ? value.replace(/\r\n?/g, "\n") : value);
+const text = (value: unknown) =>
+  typeof value === "string" ? value.replace(/\r\n?/g, "\n") : value;
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const optionalDate = z.preprocess(
   (v) => (v === "" || v == null ? null : v),
@@ -11,7 +12,10 @@ const optionalDate = z.preprocess(
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date you watched it as YYYY-MM-DD.")
     .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "Enter a real date.")
-    .refine((d) => d <= new Date().toISOString().slice(0, 10), "The date you watched it cannot be in the future.")
+    .refine(
+      (d) => d <= new Date().toISOString().slice(0, 10),
+      "The date you watched it cannot be in the future.",
+    )
     .nullable(),
 );
 
@@ -20,21 +24,25 @@ export const MAX_COMMENT_LENGTH = 2_000;
 
 export const reviewInput = z.object({
   filmId: z.coerce.number().int().positive(),
-  rating: z
-    .unknown()
-    .transform((v, ctx) => {
-      const half = typeof v === "string" || typeof v === "number" ? starsToHalfStars(v) : null;
-      if (half == null) {
-        ctx.addIssue({ code: "custom", message: "Choose a rating from 0.5 to 5 stars, in half stars." });
-        return z.NEVER;
-      }
-      return half;
-    }),
+  rating: z.unknown().transform((v, ctx) => {
+    const half = typeof v === "string" || typeof v === "number" ? starsToHalfStars(v) : null;
+    if (half == null) {
+      ctx.addIssue({
+        code: "custom",
+        message: "Choose a rating from 0.5 to 5 stars, in half stars.",
+      });
+      return z.NEVER;
+    }
+    return half;
+  }),
   body: z.preprocess(
     text,
     z
       .string()
-      .max(MAX_REVIEW_LENGTH, `Keep your review to ${MAX_REVIEW_LENGTH.toLocaleString("en-US")} characters.`)
+      .max(
+        MAX_REVIEW_LENGTH,
+        `Keep your review to ${MAX_REVIEW_LENGTH.toLocaleString("en-US")} characters.`,
+      )
       .optional()
       .transform((b) => (b && b.trim() ? b : null)),
   ),
@@ -52,14 +60,21 @@ export const commentInput = z.object({
     z
       .string({ error: "Write a comment first." })
       .refine((b) => b.trim().length > 0, "Write a comment first.")
-      .refine((b) => b.length <= MAX_COMMENT_LENGTH, `Keep comments to ${MAX_COMMENT_LENGTH.toLocaleString("en-US")} characters.`),
+      .refine(
+        (b) => b.length <= MAX_COMMENT_LENGTH,
+        `Keep comments to ${MAX_COMMENT_LENGTH.toLocaleString("en-US")} characters.`,
+      ),
   ),
 });
 
 export const HANDLE_PATTERN = /^[a-zA-Z0-9_]{3,20}$/;
 
 export const signUpInput = z.object({
-  name: z.string().trim().min(1, "Enter the name to show with your reviews.").max(60, "Keep your display name to 60 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter the name to show with your reviews.")
+    .max(60, "Keep your display name to 60 characters."),
   handle: z
     .string()
     .trim()

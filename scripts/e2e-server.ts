@@ -36,6 +36,9 @@ async function main() {
     throw new Error("No production build: run `npm run build` first (npm test does).");
   }
   process.env.DATABASE_URL = await freshDatabase();
+  // production on PostgreSQL requires a configured secret; the test server makes its own
+  process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+
   await prepareDatabase();
   const child = spawn(
     path.join(root, "node_modules", ".bin", "next"),

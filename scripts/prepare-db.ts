@@ -1,7 +1,7 @@
 /** Migrates the database named by DATABASE_URL and seeds the demo data when it has no films. */
 import { describeTarget, openDatabase } from "../db/index";
 import { migrateDatabase } from "../db/migrate";
-import { isEmpty, seedDemo } from "../db/seed/index";
+import { isEmpty, seedDemo, seedDemoUsers } from "../db/seed/index";
 
 export async function prepareDatabase(): Promise<void> {
   const handle = await openDatabase();
@@ -9,8 +9,10 @@ export async function prepareDatabase(): Promise<void> {
     await migrateDatabase(handle);
     if (await isEmpty(handle.db)) {
       const s = await seedDemo(handle.db);
+      const u = await seedDemoUsers(handle.db);
       console.log(
-        `Seeded demo data into the ${describeTarget(handle.target)}: ${s.films} films, ${s.people} people.`,
+        `Seeded demo data into the ${describeTarget(handle.target)}: ${s.films} films, ${s.people} people, ` +
+          `${s.chartWeeks} chart weeks, ${u.users} demo accounts, ${u.reviews} reviews.`,
       );
     } else {
       console.log(`The ${describeTarget(handle.target)} is migrated and has data.`);

@@ -5,7 +5,9 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { parseDatabaseUrl } from "../db/index";
 import { prepareDatabase } from "./prepare-db";
+
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", ".bin", "next");
@@ -25,6 +27,10 @@ async function main() {
     console.log("No production build yet: building (this takes a minute or two the first time)…");
     const code = await run(["build"]);
     if (code !== 0) process.exit(code);
+  }
+  if (parseDatabaseUrl().kind === "postgres" && !process.env.AUTH_SECRET) {
+    console.error("AUTH_SECRET must be set to run on PostgreSQL (generate one with `openssl rand -base64 32`).");
+    process.exit(1);
   }
   await prepareDatabase();
   const port = process.env.PORT ?? "3000";

@@ -1,10 +1,18 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction } from "../../lib/action";
+import { AppError } from "../../lib/errors";
 import { commentInput, reviewIdInput, reviewInput } from "../../lib/validation";
 import { reviewHandlers } from "../actions";
 import type { DatabaseHandle } from "../index";
-import { filmRatingStats, reviewComments, reviewLikes, reviewRevisions, reviews, users } from "../schema";
+import {
+  filmRatingStats,
+  reviewComments,
+  reviewLikes,
+  reviewRevisions,
+  reviews,
+  users,
+} from "../schema";
 import { seedDemo } from "../seed/index";
 import { createTestDatabase, testEngines } from "../testing";
 import {
@@ -30,7 +38,11 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
     const n = ++seq;
     const [row] = await handle.db
       .insert(users)
-      .values({ name: `Viewer ${n}`, handle: `viewer_${engine}_${n}`, email: `viewer${n}@${engine}.example` })
+      .values({
+        name: `Viewer ${n}`,
+        handle: `viewer_${engine}_${n}`,
+        email: `viewer${n}@${engine}.example`,
+      })
       .returning({ id: users.id, name: users.name, handle: users.handle, role: users.role });
     return row!;
   }
@@ -52,8 +64,9 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
   }
 
   async function tableCounts() {
-    const n = async (t: typeof reviews | typeof reviewLikes | typeof reviewComments | typeof reviewRevisions) =>
-      (await handle.db.select({ n: count() }).from(t))[0]!.n;
+    const n = async (
+      t: typeof reviews | typeof reviewLikes | typeof reviewComments | typeof reviewRevisions,
+    ) => (await handle.db.select({ n: count() }).from(t))[0]!.n;
     return {
       reviews: await n(reviews),
       likes: await n(reviewLikes),
@@ -67,8 +80,14 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     await seedDemo(handle.db);
-    const [a] = await handle.db.select({ id: films.id }).from(films).where(eq(films.slug, "ballerina-2023"));
-    const [b] = await handle.db.select({ id: films.id }).from(films).where(eq(films.slug, "nowhere-2023"));
+    const [a] = await handle.db
+      .select({ id: films.id })
+      .from(films)
+      .where(eq(films.slug, "ballerina-2023"));
+    const [b] = await handle.db
+      .select({ id: films.id })
+      .from(films)
+      .where(eq(films.slug, "nowhere-2023"));
     filmId = a!.id;
     otherFilmId = b!.id;
   });
@@ -77,41 +96,96 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
   });
 
   it("signs up with a hashed password and signs in only with it", async () => {
-    const user = await createUser(handle.db, { name: "지은", handle: `jieun_${engine}`, email: `Jieun@${engine}.Example`, password: "correct horse battery" });
+    const user = await createUser(handle.db, {
+      name: "지은",
+      handle: `jieun_${engine}`,
+      email: `Jieun@${engine}.Example`,
+      password: "correct horse battery",
+    });
     const [row] = await handle.db.select().from(users).where(eq(users.id, user.id));
     expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row?.name).toBe("지은");
-    expect(await verifyCredentials(handle.db, { email: `jieun@${engine}.example`, password: "correct horse battery" })).toMatchObject({ id: user.id });
-    expect(await verifyCredentials(handle.db, { email: `jieun@${engine}.example`, password: "wrong horse" })).toBeNull();
-    expect(await verifyCredentials(handle.db, { email: `nobody@${engine}.example`, password: "correct horse battery" })).toBeNull();
-    await expect(
-      createUser(handle.db, { name: "Again", handle: `JIEUN_${engine}`, email: `jieun@${engine}.example`, password: "another password" }),
-    ).rejects.toMatchObject({ code: "conflict", fieldErrors: { email: expect.any(String), handle: expect.any(String) } });
+    expect(
+      await verifyCredentials(handle.db, {
+        email: `jieun@${engine}.example`,
+        password: "correct horse battery",
+      }),
+    ).toMatchObject({ id: user.id });
+    expect(
+      await verifyCredentials(handle.db, {
+        email: `jieun@${engine}.example`,
+        password: "wrong horse",
+      }),
+    ).toBeNull();
+    expect(
+      await verifyCredentials(handle.db, {
+        email: `nobody@${engine}.example`,
+        password: "correct horse battery",
+      }),
+    ).toBeNull();
+    const clash = await createUser(handle.db, {
+      name: "Again",
+      handle: `JIEUN_${engine}`,
+      email: `jieun@${engine}.example`,
+      password: "another password",
+    }).catch((error: unknown) => error as AppError);
+    expect(clash).toBeInstanceOf(AppError);
+    expect((clash as AppError).fieldErrors).toEqual({
+      email: "An account with this email already exists.",
+      handle: "This handle is taken.",
+    });
   });
 
   it("posts, edits (keeping the earlier version) and deletes a review, keeping the aggregates exact", async () => {
     const me = await makeUser();
     const act = actionsAs(me.id);
-    const posted = await act.post(null, { filmId: String(otherFilmId), rating: "4.5", body: "Tense.\r\nAnd wet.", containsSpoilers: "on" });
+    const posted = await act.post(null, {
+      filmId: String(otherFilmId),
+      rating: "4.5",
+      body: "Tense.\r\nAnd wet.",
+      containsSpoilers: "on",
+    });
     expect(posted).toMatchObject({ ok: true, message: "Your review is posted." });
     const [row] = await handle.db.select().from(reviews).where(eq(reviews.userId, me.id));
-    expect(row).toMatchObject({ rating: 9, body: "Tense.\nAnd wet.", containsSpoilers: true, editedAt: null });
-    expect(await getRatingStats(handle.db, { filmId: otherFilmId })).toEqual(await recountRatingStats(handle.db, { filmId: otherFilmId }));
+    expect(row).toMatchObject({
+      rating: 9,
+      body: "Tense.\nAnd wet.",
+      containsSpoilers: true,
+      editedAt: null,
+    });
+    expect(await getRatingStats(handle.db, { filmId: otherFilmId })).toEqual(
+      await recountRatingStats(handle.db, { filmId: otherFilmId }),
+    );
 
-    const again = await act.post(null, { filmId: String(otherFilmId), rating: "3", body: "Less tense on a second watch." });
+    const again = await act.post(null, {
+      filmId: String(otherFilmId),
+      rating: "3",
+      body: "Less tense on a second watch.",
+    });
     expect(again).toMatchObject({ ok: true, message: "Your review is updated." });
     const mine = await handle.db.select().from(reviews).where(eq(reviews.userId, me.id));
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ rating: 6, body: "Less tense on a second watch.", containsSpoilers: false });
+    expect(mine[0]).toMatchObject({
+      rating: 6,
+      body: "Less tense on a second watch.",
+      containsSpoilers: false,
+    });
     expect(mine[0]!.editedAt).toBeInstanceOf(Date);
-    const revisions = await handle.db.select().from(reviewRevisions).where(eq(reviewRevisions.reviewId, mine[0]!.id));
-    expect(revisions).toMatchObject([{ rating: 9, body: "Tense.\nAnd wet.", containsSpoilers: true }]);
+    const revisions = await handle.db
+      .select()
+      .from(reviewRevisions)
+      .where(eq(reviewRevisions.reviewId, mine[0]!.id));
+    expect(revisions).toMatchObject([
+      { rating: 9, body: "Tense.\nAnd wet.", containsSpoilers: true },
+    ]);
     const stats = await getRatingStats(handle.db, { filmId: otherFilmId });
     expect(stats.histogram[5]).toBeGreaterThanOrEqual(1);
     expect(stats).toEqual(await recountRatingStats(handle.db, { filmId: otherFilmId }));
 
     expect(await act.remove(null, { reviewId: String(mine[0]!.id) })).toMatchObject({ ok: true });
-    expect(await recountRatingStats(handle.db, { filmId: otherFilmId })).toEqual(await getRatingStats(handle.db, { filmId: otherFilmId }));
+    expect(await recountRatingStats(handle.db, { filmId: otherFilmId })).toEqual(
+      await getRatingStats(handle.db, { filmId: otherFilmId }),
+    );
     const [kept] = await handle.db.select().from(reviews).where(eq(reviews.id, mine[0]!.id));
     expect(kept?.deletedAt).toBeInstanceOf(Date); // kept, not hard-deleted
   });
@@ -120,7 +194,9 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
     const me = await makeUser();
     const act = actionsAs(me.id);
     const text = "발레리나 최고 🩰🔥\nمرحبا بالعالم\n<script>alert('x')</script> & \"quotes\"";
-    expect(await act.post(null, { filmId: String(filmId), rating: "5", body: text })).toMatchObject({ ok: true });
+    expect(await act.post(null, { filmId: String(filmId), rating: "5", body: text })).toMatchObject(
+      { ok: true },
+    );
     const [row] = await handle.db.select().from(reviews).where(eq(reviews.userId, me.id));
     expect(row?.body).toBe(text);
 
@@ -140,7 +216,10 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
       expect(result.ok, JSON.stringify(fields)).toBe(false);
       if (!result.ok) expect(result.fieldErrors[field], JSON.stringify(fields)).toMatch(message);
     }
-    expect(await act.post(null, { filmId: "999999", rating: "4" })).toMatchObject({ ok: false, error: "That film does not exist." });
+    expect(await act.post(null, { filmId: "999999", rating: "4" })).toMatchObject({
+      ok: false,
+      error: "That film does not exist.",
+    });
     expect(await tableCounts()).toEqual(before);
   });
 
@@ -162,47 +241,97 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
       expect(result).toMatchObject({ ok: false, error: "Sign in to do that." });
     }
     // a session for a user who no longer exists counts as nobody
-    expect(await actionsAs("00000000-0000-0000-0000-000000000000").remove(null, { reviewId: id })).toMatchObject({ ok: false, error: "Sign in to do that." });
-    expect(await actionsAs(intruder.id).remove(null, { reviewId: id })).toMatchObject({ ok: false, error: "You can only delete your own review." });
-    expect(await actionsAs(author.id).like(null, { reviewId: id })).toMatchObject({ ok: false, error: "You cannot like your own review." });
+    expect(
+      await actionsAs("00000000-0000-0000-0000-000000000000").remove(null, { reviewId: id }),
+    ).toMatchObject({ ok: false, error: "Sign in to do that." });
+    expect(await actionsAs(intruder.id).remove(null, { reviewId: id })).toMatchObject({
+      ok: false,
+      error: "You can only delete your own review.",
+    });
+    expect(await actionsAs(author.id).like(null, { reviewId: id })).toMatchObject({
+      ok: false,
+      error: "You cannot like your own review.",
+    });
     expect(await tableCounts()).toEqual(before);
   });
 
   it("toggles likes and posts comments", async () => {
     const author = await makeUser();
     const fan = await makeUser();
-    await actionsAs(author.id).post(null, { filmId: String(filmId), rating: "3.5", body: "Stylish." });
+    await actionsAs(author.id).post(null, {
+      filmId: String(filmId),
+      rating: "3.5",
+      body: "Stylish.",
+    });
     const [review] = await handle.db.select().from(reviews).where(eq(reviews.userId, author.id));
     const id = String(review!.id);
-    expect(await actionsAs(fan.id).like(null, { reviewId: id })).toMatchObject({ ok: true, data: { liked: true, likes: 1 } });
-    expect(await actionsAs(fan.id).like(null, { reviewId: id })).toMatchObject({ ok: true, data: { liked: false, likes: 0 } });
-    expect(await actionsAs(fan.id).like(null, { reviewId: id })).toMatchObject({ ok: true, data: { liked: true, likes: 1 } });
-    expect(await actionsAs(fan.id).comment(null, { reviewId: id, body: "   " })).toMatchObject({ ok: false, fieldErrors: { body: "Write a comment first." } });
-    expect(await actionsAs(fan.id).comment(null, { reviewId: id, body: "y".repeat(2001) })).toMatchObject({ ok: false });
-    expect(await actionsAs(fan.id).comment(null, { reviewId: id, body: "Agreed — 동의해요" })).toMatchObject({ ok: true });
+    expect(await actionsAs(fan.id).like(null, { reviewId: id })).toMatchObject({
+      ok: true,
+      data: { liked: true, likes: 1 },
+    });
+    expect(await actionsAs(fan.id).like(null, { reviewId: id })).toMatchObject({
+      ok: true,
+      data: { liked: false, likes: 0 },
+    });
+    expect(await actionsAs(fan.id).like(null, { reviewId: id })).toMatchObject({
+      ok: true,
+      data: { liked: true, likes: 1 },
+    });
+    expect(await actionsAs(fan.id).comment(null, { reviewId: id, body: "   " })).toMatchObject({
+      ok: false,
+      fieldErrors: { body: "Write a comment first." },
+    });
+    expect(
+      await actionsAs(fan.id).comment(null, { reviewId: id, body: "y".repeat(2001) }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await actionsAs(fan.id).comment(null, { reviewId: id, body: "Agreed — 동의해요" }),
+    ).toMatchObject({ ok: true });
     const [after] = await handle.db.select().from(reviews).where(eq(reviews.id, review!.id));
     expect(after).toMatchObject({ likesCount: 1, commentsCount: 1 });
   });
 
-  it("keeps count, sum and histogram equal to a recount when 200 people rate at once", { timeout: 120_000 }, async () => {
-    const [film] = await handle.db.select({ id: films.id }).from(films).where(eq(films.slug, "the-quake-2018"));
-    const raters = await Promise.all(Array.from({ length: 200 }, () => makeUser()));
-    const results = await Promise.all(
-      raters.map((r, i) => actionsAs(r.id).post(null, { filmId: String(film!.id), rating: String(((i % 10) + 1) / 2) })),
-    );
-    expect(results.filter((r) => !r.ok)).toEqual([]);
-    // and half of them change their minds at once
-    await Promise.all(raters.slice(0, 100).map((r) => actionsAs(r.id).post(null, { filmId: String(film!.id), rating: "5" })));
-    const stored = await getRatingStats(handle.db, { filmId: film!.id });
-    expect(stored.count).toBe(200);
-    expect(stored).toEqual(await recountRatingStats(handle.db, { filmId: film!.id }));
-  });
+  it(
+    "keeps count, sum and histogram equal to a recount when 200 people rate at once",
+    { timeout: 120_000 },
+    async () => {
+      const [film] = await handle.db
+        .select({ id: films.id })
+        .from(films)
+        .where(eq(films.slug, "the-quake-2018"));
+      const raters = await Promise.all(Array.from({ length: 200 }, () => makeUser()));
+      const results = await Promise.all(
+        raters.map((r, i) =>
+          actionsAs(r.id).post(null, {
+            filmId: String(film!.id),
+            rating: String(((i % 10) + 1) / 2),
+          }),
+        ),
+      );
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+      // and half of them change their minds at once
+      await Promise.all(
+        raters
+          .slice(0, 100)
+          .map((r) => actionsAs(r.id).post(null, { filmId: String(film!.id), rating: "5" })),
+      );
+      const stored = await getRatingStats(handle.db, { filmId: film!.id });
+      expect(stored.count).toBe(200);
+      expect(stored).toEqual(await recountRatingStats(handle.db, { filmId: film!.id }));
+    },
+  );
 
   it("pages through reviews by keyset in every order, without repeats or gaps", async () => {
-    const [film] = await handle.db.select({ id: films.id }).from(films).where(eq(films.slug, "khufiya-2023"));
+    const [film] = await handle.db
+      .select({ id: films.id })
+      .from(films)
+      .where(eq(films.slug, "khufiya-2023"));
     const people = await Promise.all(Array.from({ length: 23 }, () => makeUser()));
     for (const [i, p] of people.entries()) {
-      await actionsAs(p.id).post(null, { filmId: String(film!.id), rating: String(((i * 7) % 10 + 1) / 2) });
+      await actionsAs(p.id).post(null, {
+        filmId: String(film!.id),
+        rating: String((((i * 7) % 10) + 1) / 2),
+      });
     }
     const [top] = await handle.db.select().from(reviews).where(eq(reviews.userId, people[3]!.id));
     await actionsAs(people[0]!.id).like(null, { reviewId: String(top!.id) });
@@ -210,12 +339,18 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
       const seen: ReviewCard[] = [];
       let cursor: string | null = null;
       do {
-        const page: Awaited<ReturnType<typeof listFilmReviews>> = await listFilmReviews(handle.db, { filmId: film!.id, sort, cursor: decodeCursor(cursor), limit: 10 });
+        const page: Awaited<ReturnType<typeof listFilmReviews>> = await listFilmReviews(handle.db, {
+          filmId: film!.id,
+          sort,
+          cursor: decodeCursor(cursor),
+          limit: 10,
+        });
         seen.push(...page.reviews);
         cursor = page.next;
       } while (cursor);
       expect(new Set(seen.map((r) => r.id)).size, sort).toBe(23);
-      const key = (r: ReviewCard) => (sort === "newest" ? r.createdAt : sort === "liked" ? r.likesCount : r.rating);
+      const key = (r: ReviewCard) =>
+        sort === "newest" ? r.createdAt : sort === "liked" ? r.likesCount : r.rating;
       const keys = seen.map(key);
       const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       expect(keys, sort).toEqual(sort === "lowest" ? sorted : sorted.reverse());

@@ -4,18 +4,35 @@ import { AppError, notSignedIn } from "../../lib/errors";
 import { emptyStats, type RatingStats } from "../../lib/rating";
 import type { ReviewInput } from "../../lib/validation";
 import type { Executor } from "../index";
-import { filmRatingStats, films, reviewComments, reviewLikes, reviewRevisions, reviews, users } from "../schema";
+import {
+  filmRatingStats,
+  films,
+  reviewComments,
+  reviewLikes,
+  reviewRevisions,
+  reviews,
+  users,
+} from "../schema";
 import type { Actor } from "./users";
 
 // ─── Writes ──────────────────────────────────────────────────────────────────
 
 /** Changes a film's aggregates by increments, in the caller's transaction (the row lock serialises raters). */
-async function changeStats(tx: Executor, filmId: number, before: number | null, after: number | null) {
+async function changeStats(
+  tx: Executor,
+  filmId: number,
+  before: number | null,
+  after: number | null,
+) {
   if (before === after) return;
   await tx.insert(filmRatingStats).values({ filmId }).onConflictDoNothing();
   const sets: SQL[] = [];
-  if (before != null) sets.push(sql`histogram[${sql.raw(String(before))}] = histogram[${sql.raw(String(before))}] - 1`);
-  if (after != null) sets.push(sql`histogram[${sql.raw(String(after))}] = histogram[${sql.raw(String(after))}] + 1`);
+  if (before != null)
+    sets.push(
+      sql`histogram[${sql.raw(String(before))}] = histogram[${sql.raw(String(before))}] - 1`,
+    );
+  if (after != null)
+    sets.push(sql`histogram[${sql.raw(String(after))}] = histogram[${sql.raw(String(after))}] + 1`);
   const dCount = (after != null ? 1 : 0) - (before != null ? 1 : 0);
   const dSum = (after ?? 0) - (before ?? 0);
   await tx.execute(sql`
@@ -32,10 +49,17 @@ function requireActor(actor: Actor | null): Actor {
 export type ReviewWrite = { reviewId: number; filmSlug: string; created: boolean };
 
 /** Posts the actor's review of a film, or edits it: one review per user per film. */
-export async function upsertReview(db: Executor, actorOrNull: Actor | null, input: ReviewInput): Promise<ReviewWrite> {
+export async function upsertReview(
+  db: Executor,
+  actorOrNull: Actor | null,
+  input: ReviewInput,
+): Promise<ReviewWrite> {
   const actor = requireActor(actorOrNull);
   return db.transaction(async (tx) => {
-    const [film] = await tx.select({ id: films.id, slug: films.slug }).from(films).where(eq(films.id, input.filmId));
+    const [film] = await tx
+      .select({ id: films.id, slug: films.slug })
+      .from(films)
+      .where(eq(films.id, input.filmId));
     if (!film) throw new AppError("not_found", "That film does not exist.");
     const values = {
       rating: input.rating,
@@ -72,7 +96,8 @@ export async function upsertReview(db: Executor, actorOrNull: Actor | null, inpu
       existing.body !== values.body ||
       existing.containsSpoilers !== values.containsSpoilers ||
       existing.watchedOn !== values.watchedOn;
-    if (!changed && !wasDeleted) return { reviewId: existing.id, filmSlug: film.slug, created: false };
+    if (!changed && !wasDeleted)
+      return { reviewId: existing.id, filmSlug: film.slug, created: false };
     if (!wasDeleted) {
       await tx.insert(reviewRevisions).values({
         reviewId: existing.id,
@@ -100,7 +125,14 @@ export async function upsertReview(db: Executor, actorOrNull: Actor | null, inpu
 
 async function lockReview(tx: Executor, reviewId: number) {
   const [row] = await tx
-    .select({ id: reviews.id, userId: reviews.userId, filmId: reviews.filmId, rating: reviews.rating, deletedAt: reviews.deletedAt, slug: films.slug })
+    .select({
+      id: reviews.id,
+      userId: reviews.userId,
+      filmId: reviews.filmId,
+      rating: reviews.rating,
+      deletedAt: reviews.deletedAt,
+      slug: films.slug,
+    })
     .from(reviews)
     .innerJoin(films, eq(films.id, reviews.filmId))
     .where(eq(reviews.id, reviewId))
@@ -110,23 +142,36 @@ async function lockReview(tx: Executor, reviewId: number) {
 }
 
 /** The author deletes their review: it leaves every page and the aggregates, and is kept. */
-export async function deleteReview(db: Executor, actorOrNull: Actor | null, { reviewId }: { reviewId: number }) {
+export async function deleteReview(
+  db: Executor,
+  actorOrNull: Actor | null,
+  { reviewId }: { reviewId: number },
+) {
   const actor = requireActor(actorOrNull);
   return db.transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
-    if (review.userId !== actor.id) throw new AppError("forbidden", "You can only delete your own review.");
-    await tx.update(reviews).set({ deletedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(reviews.id, reviewId));
+    if (review.userId !== actor.id)
+      throw new AppError("forbidden", "You can only delete your own review.");
+    await tx
+      .update(reviews)
+      .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(reviews.id, reviewId));
     await changeStats(tx, review.filmId, review.rating, null);
     return { reviewId, filmSlug: review.slug };
   });
 }
 
 /** Likes a review, or takes the like back. Not your own. */
-export async function toggleLike(db: Executor, actorOrNull: Actor | null, { reviewId }: { reviewId: number }) {
+export async function toggleLike(
+  db: Executor,
+  actorOrNull: Actor | null,
+  { reviewId }: { reviewId: number },
+) {
   const actor = requireActor(actorOrNull);
   return db.transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
-    if (review.userId === actor.id) throw new AppError("forbidden", "You cannot like your own review.");
+    if (review.userId === actor.id)
+      throw new AppError("forbidden", "You cannot like your own review.");
     const removed = await tx
       .delete(reviewLikes)
       .where(and(eq(reviewLikes.reviewId, reviewId), eq(reviewLikes.userId, actor.id)))
@@ -142,11 +187,18 @@ export async function toggleLike(db: Executor, actorOrNull: Actor | null, { revi
   });
 }
 
-export async function addComment(db: Executor, actorOrNull: Actor | null, { reviewId, body }: { reviewId: number; body: string }) {
+export async function addComment(
+  db: Executor,
+  actorOrNull: Actor | null,
+  { reviewId, body }: { reviewId: number; body: string },
+) {
   const actor = requireActor(actorOrNull);
   return db.transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
-    const [comment] = await tx.insert(reviewComments).values({ reviewId, userId: actor.id, body }).returning({ id: reviewComments.id });
+    const [comment] = await tx
+      .insert(reviewComments)
+      .values({ reviewId, userId: actor.id, body })
+      .returning({ id: reviewComments.id });
     await tx
       .update(reviews)
       .set({ commentsCount: sql`${reviews.commentsCount} + 1` })
@@ -157,16 +209,26 @@ export async function addComment(db: Executor, actorOrNull: Actor | null, { revi
 
 // ─── Reads ───────────────────────────────────────────────────────────────────
 
-export async function getRatingStats(db: Executor, { filmId }: { filmId: number }): Promise<RatingStats> {
+export async function getRatingStats(
+  db: Executor,
+  { filmId }: { filmId: number },
+): Promise<RatingStats> {
   const [row] = await db
-    .select({ count: filmRatingStats.count, sum: filmRatingStats.sum, histogram: filmRatingStats.histogram })
+    .select({
+      count: filmRatingStats.count,
+      sum: filmRatingStats.sum,
+      histogram: filmRatingStats.histogram,
+    })
     .from(filmRatingStats)
     .where(eq(filmRatingStats.filmId, filmId));
   return row ?? emptyStats();
 }
 
 /** Counts the film's live ratings from the reviews themselves; the stored aggregates must equal it. */
-export async function recountRatingStats(db: Executor, { filmId }: { filmId: number }): Promise<RatingStats> {
+export async function recountRatingStats(
+  db: Executor,
+  { filmId }: { filmId: number },
+): Promise<RatingStats> {
   const rows = await db
     .select({ rating: reviews.rating, n: sql<number>`count(*)::int` })
     .from(reviews)
@@ -259,7 +321,9 @@ export function decodeCursor(text: string | null | undefined): Cursor | null {
   if (!text) return null;
   try {
     const c = JSON.parse(Buffer.from(text, "base64url").toString()) as Cursor;
-    return Number.isInteger(c.id) && (typeof c.v === "number" || typeof c.v === "string") ? c : null;
+    return Number.isInteger(c.id) && (typeof c.v === "number" || typeof c.v === "string")
+      ? c
+      : null;
   } catch {
     return null;
   }
@@ -268,16 +332,33 @@ export function decodeCursor(text: string | null | undefined): Cursor | null {
 /** One page of a film's reviews, by keyset (no OFFSET scans), with the cursor of the next page. */
 export async function listFilmReviews(
   db: Executor,
-  { filmId, sort, cursor, limit }: { filmId: number; sort: ReviewSort; cursor: Cursor | null; limit: number },
+  {
+    filmId,
+    sort,
+    cursor,
+    limit,
+  }: { filmId: number; sort: ReviewSort; cursor: Cursor | null; limit: number },
 ): Promise<{ reviews: ReviewCard[]; next: string | null }> {
   const after: SQL | undefined = cursor
     ? sort === "newest"
-      ? or(lt(reviews.createdAt, new Date(String(cursor.v))), and(eq(reviews.createdAt, new Date(String(cursor.v))), lt(reviews.id, cursor.id)))
+      ? or(
+          lt(reviews.createdAt, new Date(String(cursor.v))),
+          and(eq(reviews.createdAt, new Date(String(cursor.v))), lt(reviews.id, cursor.id)),
+        )
       : sort === "liked"
-        ? or(lt(reviews.likesCount, Number(cursor.v)), and(eq(reviews.likesCount, Number(cursor.v)), lt(reviews.id, cursor.id)))
+        ? or(
+            lt(reviews.likesCount, Number(cursor.v)),
+            and(eq(reviews.likesCount, Number(cursor.v)), lt(reviews.id, cursor.id)),
+          )
         : sort === "highest"
-          ? or(lt(reviews.rating, Number(cursor.v)), and(eq(reviews.rating, Number(cursor.v)), lt(reviews.id, cursor.id)))
-          : or(gt(reviews.rating, Number(cursor.v)), and(eq(reviews.rating, Number(cursor.v)), gt(reviews.id, cursor.id)))
+          ? or(
+              lt(reviews.rating, Number(cursor.v)),
+              and(eq(reviews.rating, Number(cursor.v)), lt(reviews.id, cursor.id)),
+            )
+          : or(
+              gt(reviews.rating, Number(cursor.v)),
+              and(eq(reviews.rating, Number(cursor.v)), gt(reviews.id, cursor.id)),
+            )
     : undefined;
   const order =
     sort === "newest"
@@ -299,14 +380,22 @@ export async function listFilmReviews(
   const last = rows.length > limit ? page[page.length - 1] : undefined;
   const next = last
     ? encodeCursor({
-        v: sort === "newest" ? last.createdAt.toISOString() : sort === "liked" ? last.likesCount : last.rating,
+        v:
+          sort === "newest"
+            ? last.createdAt.toISOString()
+            : sort === "liked"
+              ? last.likesCount
+              : last.rating,
         id: last.id,
       })
     : null;
   return { reviews: page.map(toCard), next };
 }
 
-export async function getReviewById(db: Executor, { reviewId }: { reviewId: number }): Promise<ReviewCard | null> {
+export async function getReviewById(
+  db: Executor,
+  { reviewId }: { reviewId: number },
+): Promise<ReviewCard | null> {
   const [row] = await db
     .select(cardColumns)
     .from(reviews)
@@ -316,20 +405,42 @@ export async function getReviewById(db: Executor, { reviewId }: { reviewId: numb
   return row ? toCard(row) : null;
 }
 
-export type CommentView = { id: number; body: string; createdAt: string; author: { handle: string; name: string } };
+export type CommentView = {
+  id: number;
+  body: string;
+  createdAt: string;
+  author: { handle: string; name: string };
+};
 
-export async function listComments(db: Executor, { reviewId }: { reviewId: number }): Promise<CommentView[]> {
+export async function listComments(
+  db: Executor,
+  { reviewId }: { reviewId: number },
+): Promise<CommentView[]> {
   const rows = await db
-    .select({ id: reviewComments.id, body: reviewComments.body, createdAt: reviewComments.createdAt, handle: users.handle, name: users.name })
+    .select({
+      id: reviewComments.id,
+      body: reviewComments.body,
+      createdAt: reviewComments.createdAt,
+      handle: users.handle,
+      name: users.name,
+    })
     .from(reviewComments)
     .innerJoin(users, eq(users.id, reviewComments.userId))
     .where(and(eq(reviewComments.reviewId, reviewId), isNull(reviewComments.deletedAt)))
     .orderBy(asc(reviewComments.createdAt), asc(reviewComments.id));
-  return rows.map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt.toISOString(), author: { handle: r.handle, name: r.name } }));
+  return rows.map((r) => ({
+    id: r.id,
+    body: r.body,
+    createdAt: r.createdAt.toISOString(),
+    author: { handle: r.handle, name: r.name },
+  }));
 }
 
 /** What the signed-in reader needs on a film page: their review and the reviews they liked. */
-export async function getReaderFilmState(db: Executor, { userId, filmId }: { userId: string; filmId: number }) {
+export async function getReaderFilmState(
+  db: Executor,
+  { userId, filmId }: { userId: string; filmId: number },
+) {
   const [mine] = await db
     .select(cardColumns)
     .from(reviews)
@@ -344,7 +455,10 @@ export async function getReaderFilmState(db: Executor, { userId, filmId }: { use
   return { myReview: mine ? toCard(mine) : null, likedReviewIds: liked.map((l) => l.reviewId) };
 }
 
-export async function hasLiked(db: Executor, { userId, reviewId }: { userId: string; reviewId: number }) {
+export async function hasLiked(
+  db: Executor,
+  { userId, reviewId }: { userId: string; reviewId: number },
+) {
   const [row] = await db
     .select({ reviewId: reviewLikes.reviewId })
     .from(reviewLikes)
@@ -360,7 +474,10 @@ export type Profile = {
   reviews: ReviewCard[];
 };
 
-export async function getProfile(db: Executor, { handle }: { handle: string }): Promise<Profile | null> {
+export async function getProfile(
+  db: Executor,
+  { handle }: { handle: string },
+): Promise<Profile | null> {
   const [user] = await db
     .select({ id: users.id, handle: users.handle, name: users.name, createdAt: users.createdAt })
     .from(users)
@@ -379,7 +496,13 @@ export async function getProfile(db: Executor, { handle }: { handle: string }): 
     stats.sum += r.rating;
     stats.histogram[r.rating - 1]! += 1;
   }
-  return { handle: user.handle, name: user.name, joinedAt: user.createdAt.toISOString(), stats, reviews: rows.map(toCard) };
+  return {
+    handle: user.handle,
+    name: user.name,
+    joinedAt: user.createdAt.toISOString(),
+    stats,
+    reviews: rows.map(toCard),
+  };
 }
 
 /** All of a user's reviews, for their own download. */

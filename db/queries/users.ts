@@ -19,7 +19,10 @@ let dummyHash: Promise<string> | null = null;
 export type Actor = { id: string; name: string; handle: string; role: UserRole };
 
 /** The user behind a session, read from the database now: roles in a session token can be stale. */
-export async function getActor(db: Executor, { userId }: { userId: string }): Promise<Actor | null> {
+export async function getActor(
+  db: Executor,
+  { userId }: { userId: string },
+): Promise<Actor | null> {
   const [row] = await db
     .select({ id: users.id, name: users.name, handle: users.handle, role: users.role })
     .from(users)
@@ -28,30 +31,56 @@ export async function getActor(db: Executor, { userId }: { userId: string }): Pr
   return row ?? null;
 }
 
-export async function createUser(db: Executor, input: SignUpInput & { role?: UserRole }): Promise<Actor> {
+export async function createUser(
+  db: Executor,
+  input: SignUpInput & { role?: UserRole },
+): Promise<Actor> {
   const passwordHash = await hashPassword(input.password);
   const taken = await db
     .select({ email: users.email, handle: users.handle })
     .from(users)
-    .where(sql`lower(${users.email}) = lower(${input.email}) or lower(${users.handle}) = lower(${input.handle})`);
+    .where(
+      sql`lower(${users.email}) = lower(${input.email}) or lower(${users.handle}) = lower(${input.handle})`,
+    );
   const errors: Record<string, string> = {};
-  if (taken.some((t) => t.email.toLowerCase() === input.email.toLowerCase())) errors.email = "An account with this email already exists.";
-  if (taken.some((t) => t.handle.toLowerCase() === input.handle.toLowerCase())) errors.handle = "This handle is taken.";
-  if (Object.keys(errors).length) throw new AppError("conflict", "Some details are already in use.", errors);
+  if (taken.some((t) => t.email.toLowerCase() === input.email.toLowerCase()))
+    errors.email = "An account with this email already exists.";
+  if (taken.some((t) => t.handle.toLowerCase() === input.handle.toLowerCase()))
+    errors.handle = "This handle is taken.";
+  if (Object.keys(errors).length)
+    throw new AppError("conflict", "Some details are already in use.", errors);
   const [row] = await db
     .insert(users)
-    .values({ name: input.name, handle: input.handle, email: input.email, passwordHash, role: input.role ?? "viewer" })
+    .values({
+      name: input.name,
+      handle: input.handle,
+      email: input.email,
+      passwordHash,
+      role: input.role ?? "viewer",
+    })
     .onConflictDoNothing()
     .returning({ id: users.id, name: users.name, handle: users.handle, role: users.role });
   // a sign-up racing this one took the email or handle between the check and the insert
-  if (!row) throw new AppError("conflict", "Some details are already in use.", { email: "An account with this email or handle already exists." });
+  if (!row)
+    throw new AppError("conflict", "Some details are already in use.", {
+      email: "An account with this email or handle already exists.",
+    });
   return row;
 }
 
 /** The user for an email and password, or null; takes as long for an unknown email as for a wrong password. */
-export async function verifyCredentials(db: Executor, { email, password }: { email: string; password: string }): Promise<Actor | null> {
+export async function verifyCredentials(
+  db: Executor,
+  { email, password }: { email: string; password: string },
+): Promise<Actor | null> {
   const [row] = await db
-    .select({ id: users.id, name: users.name, handle: users.handle, role: users.role, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      name: users.name,
+      handle: users.handle,
+      role: users.role,
+      passwordHash: users.passwordHash,
+    })
     .from(users)
     .where(sql`lower(${users.email}) = lower(${email})`)
     .limit(1);
@@ -65,7 +94,10 @@ export async function verifyCredentials(db: Executor, { email, password }: { ema
   return { id: row.id, name: row.name, handle: row.handle, role: row.role };
 }
 
-export async function setUserRole(db: Executor, { email, role }: { email: string; role: UserRole }): Promise<Actor | null> {
+export async function setUserRole(
+  db: Executor,
+  { email, role }: { email: string; role: UserRole },
+): Promise<Actor | null> {
   const [row] = await db
     .update(users)
     .set({ role, updatedAt: sql`now()` })

@@ -7,6 +7,11 @@ import { migrateDatabase } from "../migrate";
 import { chartEntries, credits, films, people } from "../schema";
 import { demoChartRuns } from "./demo-charts";
 import { demoFilms, demoPeople } from "./demo-films";
+import { DEMO_PASSWORD, demoReviews, demoUsers } from "./demo-users";
+import { upsertReview } from "../queries/reviews";
+import { createUser, getActor } from "../queries/users";
+import { users } from "../schema";
+import { eq } from "drizzle-orm";
 
 export type SeedSummary = { films: number; people: number; credits: number; chartWeeks: number };
 
@@ -132,6 +137,33 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
   });
 }
 
+/** Demo accounts (one moderator, one admin) and their reviews. Idempotent. */
+export async function seedDemoUsers(db: Database): Promise<{ users: number; reviews: number }> {
+  for (const u of demoUsers) {
+    const [existing] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.handle, u.handle));
+    if (!existing) await createUser(db, { ...u, password: DEMO_PASSWORD });
+  }
+  let count = 0;
+  for (const r of demoReviews) {
+    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.handle, r.handle));
+    const [film] = await db.select({ id: films.id }).from(films).where(eq(films.slug, r.film));
+    if (!user || !film)
+      throw new Error(`Demo review names an unknown user or film: ${r.handle}, ${r.film}`);
+    await upsertReview(db, await getActor(db, { userId: user.id }), {
+      filmId: film.id,
+      rating: r.stars * 2,
+      body: r.body ?? null,
+      containsSpoilers: r.spoilers ?? false,
+      watchedOn: r.watchedOn ?? null,
+    });
+    count++;
+  }
+  return { users: demoUsers.length, reviews: count };
+}
+
 /** True when the catalogue has no films yet: `npm start` seeds only then. */
 export async function isEmpty(db: Database): Promise<boolean> {
   const rows = await db
@@ -146,8 +178,10 @@ async function main() {
   try {
     await migrateDatabase(handle);
     const summary = await seedDemo(handle.db);
+    const accounts = await seedDemoUsers(handle.db);
     console.log(
-      `Seeded the ${describeTarget(handle.target)}: ${summary.films} films, ${summary.people} people, ${summary.credits} credits.`,
+      `Seeded the ${describeTarget(handle.target)}: ${summary.films} films, ${summary.people} people, ${summary.credits} credits, ` +
+        `${summary.chartWeeks} chart weeks, ${accounts.users} demo accounts, ${accounts.reviews} reviews.`,
     );
   } finally {
     await handle.close();

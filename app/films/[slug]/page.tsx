@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { BUILD_PLACEHOLDER, loadFilm } from "@/db/cached";
 import { ChartHistory } from "@/components/chart-history";
 import { FilmCredits } from "@/components/film-credits";
+import { RatingSummary } from "@/components/rating-summary";
+import { ReviewsSection } from "@/components/reviews-section";
 import { countryName, formatDate, formatRuntime, isoDuration, languageName } from "@/lib/format";
 import { langForText } from "@/lib/script";
 
@@ -57,7 +59,7 @@ export default async function FilmPage({ params }: Props) {
   };
 
   return (
-    <article>
+    <div>
       <header>
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">
           {film.title}{" "}
@@ -90,12 +92,17 @@ export default async function FilmPage({ params }: Props) {
         revisions={film.revisions}
         title={`${film.title} (${film.year})`}
       />
+      <RatingSummary stats={film.ratings} title={`${film.title} (${film.year})`} />
+      <ReviewsSection
+        film={{ id: film.id, slug: film.slug, title: film.title }}
+        initial={film.reviews}
+      />
       <script
         type="application/ld+json"
         // JSON-LD must be inline; `<` is escaped so no text can close the script element.
         dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
       />
-    </article>
+    </div>
   );
 }
 

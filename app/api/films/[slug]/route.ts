@@ -1,5 +1,6 @@
 import { loadFilm } from "@/db/cached";
 import { jsonNotFound, jsonOk } from "@/lib/http";
+import { averageStars, HALF_STAR_VALUES } from "@/lib/rating";
 import { movementOf, movementSymbol } from "@/lib/top10/movement";
 
 /** A film's facts, credits and Netflix Top 10 history. */
@@ -33,6 +34,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       cumulativeWeeks: w.cumulativeWeeks,
       countries: w.countries,
     })),
+    rating: {
+      average: averageStars(film.ratings),
+      count: film.ratings.count,
+      histogram: HALF_STAR_VALUES.map((v) => ({
+        stars: v / 2,
+        count: film.ratings.histogram[v - 1] ?? 0,
+      })),
+    },
     source: "Netflix Top 10 (netflix.com/tudum/top10)",
   });
 }

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BUILD_PLACEHOLDER, loadReview } from "@/db/cached";
+import { CommentForm } from "@/components/comment-form";
+import { ReviewWithReader } from "@/components/review-likes";
+import { formatDate } from "@/lib/format";
+import { starsLabel } from "@/lib/rating";
+
+type Props = { params: Promise<{ id: string }> };
+
+export function generateStaticParams() {
+  return [{ id: BUILD_PLACEHOLDER }];
+}
+
+const parseId = (id: string) => (/^[1-9]\d{0,9}$/.test(id) ? Number(id) : null);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const data = id ? await loadReview(id) : null;
+  if (!data) return { title: "Review not found" };
+  const { review } = data;
+  return {
+    title: `${review.author.name} on ${review.film.title} (${review.film.year})`,
+    description: `${starsLabel(review.rating)} — ${review.containsSpoilers ? "review with spoilers" : (review.body ?? "").slice(0, 150)}`,
+  };
+}
+
+export default async function ReviewPage({ params }: Props) {
+  const id = parseId((await params).id);
+  const data = id ? await loadReview(id) : null;
+  if (!data) notFound();
+  const { review, comments } = data;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/films/${review.film.slug}`} className="underline">
+          ← {review.film.title} ({review.film.year})
+        </Link>
+      </p>
+      <h1 className="mb-4 text-2xl font-bold tracking-tight">
+        {review.author.name}&apos;s review of {review.film.title}
+      </h1>
+      <ReviewWithReader review={review} />
+      <section aria-labelledby="comments-heading" className="mt-8">
+        <h2 id="comments-heading" className="text-lg font-semibold">
+          Comments ({comments.length})
+        </h2>
+        {comments.length === 0 ? (
+          <p className="mt-2 text-zinc-700 dark:text-zinc-300">No comments yet.</p>
+        ) : null}
+        <ol className="mt-3 flex flex-col gap-3">
+          {comments.map((c) => (
+            <li key={c.id} className="rounded border border-zinc-200 p-3 dark:border-zinc-800">
+              <p className="text-sm">
+                <Link href={`/u/${c.author.handle}`} className="font-medium hover:underline">
+                  {c.author.name}
+                </Link>{" "}
+                <span className="text-zinc-600 dark:text-zinc-400">
+                  @{c.author.handle} ·{" "}
+                  <time dateTime={c.createdAt}>{formatDate(c.createdAt.slice(0, 10))}</time>
+                </span>
+              </p>
+              <div className="mt-1 whitespace-pre-wrap break-words">{c.body}</div>
+            </li>
+          ))}
+        </ol>
+        <CommentForm reviewId={review.id} />
+      </section>
+    </>
+  );
+}

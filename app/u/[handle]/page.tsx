@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { BUILD_PLACEHOLDER, loadProfile } from "@/db/cached";
+import { CsvDownload } from "@/components/csv-download";
+import { RatingHistogram } from "@/components/rating-summary";
+import { ReviewCard } from "@/components/review-card";
+import { formatDate, plural } from "@/lib/format";
+import { averageStars } from "@/lib/rating";
+
+type Props = { params: Promise<{ handle: string }> };
+
+export function generateStaticParams() {
+  return [{ handle: BUILD_PLACEHOLDER }];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const profile = await loadProfile((await params).handle);
+  if (!profile) return { title: "Profile not found" };
+  return {
+    title: `${profile.name} (@${profile.handle})`,
+    description: `${profile.name}'s film reviews and ratings on Reelrank.`,
+  };
+}
+
+export default async function ProfilePage({ params }: Props) {
+  const profile = await loadProfile((await params).handle);
+  if (!profile) notFound();
+  const average = averageStars(profile.stats);
+  const written = profile.reviews.filter((r) => r.body).length;
+  return (
+    <>
+      <h1 className="text-3xl font-bold tracking-tight">{profile.name}</h1>
+      <p className="text-zinc-600 dark:text-zinc-400">
+        @{profile.handle} · joined {formatDate(profile.joinedAt.slice(0, 10))}
+      </p>
+      <dl className="mt-4 flex flex-wrap gap-6 text-sm">
+        <div>
+          <dt className="text-zinc-600 dark:text-zinc-400">Ratings</dt>
+          <dd className="text-lg font-semibold" data-testid="profile-ratings">
+            {profile.stats.count}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-zinc-600 dark:text-zinc-400">Reviews with text</dt>
+          <dd className="text-lg font-semibold">{written}</dd>
+        </div>
+        <div>
+          <dt className="text-zinc-600 dark:text-zinc-400">Average rating</dt>
+          <dd className="text-lg font-semibold">
+            {average == null ? "—" : `${average.toFixed(1)} / 5`}
+          </dd>
+        </div>
+      </dl>
+      {profile.stats.count > 0 ? (
+        <div className="mt-4">
+          <h2 className="text-sm font-medium">Rating distribution</h2>
+          <RatingHistogram stats={profile.stats} label={`${profile.name}'s ratings`} />
+        </div>
+      ) : null}
+      <div className="mt-4">
+        <CsvDownload handle={profile.handle} />
+      </div>
+      <section aria-labelledby="profile-reviews" className="mt-8">
+        <h2 id="profile-reviews" className="text-xl font-semibold">
+          {plural(profile.reviews.length, "review")}
+        </h2>
+        <div className="mt-3 flex flex-col gap-3">
+          {profile.reviews.map((r) => (
+            <ReviewCard key={r.id} review={r} liked={null} own signedIn={false} showFilm />
+          ))}
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export type TestUser = { name: string; handle: string; email: string; password: string };
+
+/** A user no other test (or earlier run) has: tests run in parallel on one database. */
+export function uniqueUser(label: string): TestUser {
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  return {
+    name: `${label} ${id}`,
+    handle: `${label}_${id}`.slice(0, 20),
+    email: `${label}.${id}@e2e.reelrank.test`,
+    password: "a long test password",
+  };
+}
+
+/** Signs up through the form (the journey a new viewer takes); ends signed in. */
+export async function signUp(page: Page, user: TestUser) {
+  await page.goto("/signup");
+  await page.getByLabel("Display name").fill(user.name);
+  await page.getByLabel("Handle").fill(user.handle);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("link", { name: `@${user.handle}` })).toBeVisible();
+}
+
+/** Signs in through Auth.js's API rather than the form: faster, and not what the test is about. */
+export async function signInViaApi(
+  request: APIRequestContext,
+  user: Pick<TestUser, "email" | "password">,
+) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as {
+    csrfToken: string;
+  };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: user.email, password: user.password, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(302);
+  expect(response.headers()["location"]).not.toContain("error");
+}
+
+export type RatingJson = {
+  average: number | null;
+  count: number;
+  histogram: { stars: number; count: number }[];
+};
+
+export async function ratingOf(request: APIRequestContext, slug: string): Promise<RatingJson> {
+  const body = (await (await request.get(`/api/films/${slug}`)).json()) as { rating: RatingJson };
+  return body.rating;
+}
