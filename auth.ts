@@ -6,6 +6,8 @@ import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { sql } from "drizzle-orm";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
+import type { Provider } from "next-auth/providers";
+
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { getDb, parseDatabaseUrl, type Database } from "@/db/index";
@@ -25,8 +27,11 @@ declare module "next-auth" {
   }
 }
 
-/** The secret that signs session tokens: required in production on PostgreSQL, else kept in `.data/`. */
-export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
+type Env = Record<string, string | undefined>;
+
+/** The secret that signs session tokens
+: required in production on PostgreSQL, else kept in `.data/`. */
+export function authSecret(env: Env = process.env): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   if (env.NODE_ENV === "production" && parseDatabaseUrl(env.DATABASE_URL).kind === "postgres") {
     throw new Error(
@@ -36,7 +41,7 @@ export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
   return getOrCreateSecret("AUTH_SECRET", "auth-secret");
 }
 
-export function githubEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+export function githubEnabled(env: Env = process.env): boolean {
   return Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET);
 }
 
@@ -77,6 +82,25 @@ function adapterFor(db: Database): Adapter {
   };
 }
 
+/** Email and password always; GitHub only when it is configured. */
+export function authProviders(db: Database, env: Env = process.env): Provider[] {
+  return [
+    Credentials({
+      credentials: {
+        email: { label: "Email" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials) {
+        const parsed = signInInput.safeParse(credentials);
+        if (!parsed.success) return null;
+        const user = await verifyCredentials(db, parsed.data);
+        return user ? { id: user.id, name: user.name, handle: user.handle, role: user.role } : null;
+      },
+    }),
+    ...(githubEnabled(env) ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })] : []),
+  ];
+}
+
 export async function authConfig(): Promise<NextAuthConfig> {
   const db = await getDb();
   return {
@@ -93,23 +117,7 @@ export async function authConfig(): Promise<NextAuthConfig> {
       },
     },
 
-    providers: [
-      Credentials({
-        credentials: {
-          email: { label: "Email" },
-          password: { label: "Password", type: "password" },
-        },
-        async authorize(credentials) {
-          const parsed = signInInput.safeParse(credentials);
-          if (!parsed.success) return null;
-          const user = await verifyCredentials(db, parsed.data);
-          return user
-            ? { id: user.id, name: user.name, handle: user.handle, role: user.role }
-            : null;
-        },
-      }),
-      ...(githubEnabled() ? [GitHub] : []),
-    ],
+    providers: authProviders(db),
     callbacks: {
       jwt({ token, user }) {
         if (user) {

@@ -13,7 +13,10 @@ export default defineConfig({
     environment: "node",
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
+    // next-auth imports "next/server" without an extension, which only a bundler resolves
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
     testTimeout: 30_000,
+
     hookTimeout: 60_000,
   },
 });
