@@ -4,7 +4,28 @@
  * cache tags it changed. Shared by the server actions and the tests that forge requests to them.
  */
 import type { z } from "zod";
-import type { commentInput, reviewIdInput, reviewInput } from "../lib/validation";
+import type {
+  commentInput,
+  liftSanctionInput,
+  lockCommentsInput,
+  moderateInput,
+  reportInput,
+  reviewIdInput,
+  reviewInput,
+  roleInput,
+  sanctionInput,
+  thresholdInput,
+} from "../lib/validation";
+import {
+  liftSanction,
+  moderateItems,
+  reportContent,
+  sanctionUser,
+  setCommentsLocked,
+  setReportThreshold,
+  setRole,
+} from "./queries/moderation";
+
 import type { Database } from "./index";
 import { addComment, deleteReview, toggleLike, upsertReview } from "./queries/reviews";
 import type { Actor } from "./queries/users";
@@ -52,5 +73,18 @@ export function reviewHandlers(db: Db) {
         message: "Comment posted.",
       };
     },
+  };
+}
+
+export function moderationHandlers(db: Db) {
+  return {
+    report: async (actor: Actor | null, input: z.infer<typeof reportInput>) =>
+      ({ ...(await reportContent(await db(), actor, input)), message: "Thank you: your report is sent to the moderators." }),
+    moderate: async (actor: Actor | null, input: z.infer<typeof moderateInput>) => moderateItems(await db(), actor, input),
+    lockComments: async (actor: Actor | null, input: z.infer<typeof lockCommentsInput>) => setCommentsLocked(await db(), actor, input),
+    sanction: async (actor: Actor | null, input: z.infer<typeof sanctionInput>) => sanctionUser(await db(), actor, input),
+    liftSanction: async (actor: Actor | null, input: z.infer<typeof liftSanctionInput>) => liftSanction(await db(), actor, input),
+    setRole: async (actor: Actor | null, input: z.infer<typeof roleInput>) => setRole(await db(), actor, input),
+    setThreshold: async (actor: Actor | null, input: z.infer<typeof thresholdInput>) => setReportThreshold(await db(), actor, input),
   };
 }

@@ -7,6 +7,8 @@ import {
   date,
   index,
   integer,
+  jsonb,
+
   pgEnum,
   numeric,
   pgTable,
@@ -424,4 +426,120 @@ export const filmRatingStats = pgTable(
       .default(sql`'{0,0,0,0,0,0,0,0,0,0}'::integer[]`),
   },
   (t) => [check("film_rating_stats_count_check", sql`${t.count} >= 0 and ${t.sum} >= 0`)],
+);
+
+// ─── Moderation ──────────────────────────────────────────────────────────────
+
+export const contentStatus = pgEnum("content_status", ["visible", "hidden", "removed"]);
+export type ContentStatus = (typeof contentStatus.enumValues)[number];
+export const reportTarget = pgEnum("report_target", ["review", "comment"]);
+export type ReportTarget = (typeof reportTarget.enumValues)[number];
+export const reportReason = pgEnum("report_reason", ["spoiler", "spam", "harassment", "off_topic", "illegal", "other"]);
+export type ReportReason = (typeof reportReason.enumValues)[number];
+export const reportStatus = pgEnum("report_status", ["open", "dismissed", "upheld"]);
+
+/** Moderation state of a review or comment; content is never deleted by moderation. */
+export const moderationStates = pgTable(
+  "moderation_states",
+  {
+    targetType: reportTarget("target_type").notNull(),
+    targetId: integer("target_id").notNull(),
+    status: contentStatus("status").notNull().default("visible"),
+    /** Why it is hidden or removed, as its author is told ("harassment", "reports"). */
+    reason: text("reason"),
+    /** Hidden automatically because enough readers reported it, pending a moderator. */
+    autoHidden: boolean("auto_hidden").notNull().default(false),
+    commentsLocked: boolean("comments_locked").notNull().default(false),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.targetType, t.targetId] }), index("moderation_states_status_idx").on(t.status)],
+);
+
+export const reports = pgTable(
+  "reports",
+  {
+    id: serial("id").primaryKey(),
+    targetType: reportTarget("target_type").notNull(),
+    targetId: integer("target_id").notNull(),
+    /** The author of the reported content, for their history. */
+    targetUserId: text("target_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reporterId: text("reporter_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: reportReason("reason").notNull(),
+    note: text("note"),
+    status: reportStatus("status").notNull().default("open"),
+    createdAt: createdAt(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: text("resolved_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("reports_once_key").on(t.targetType, t.targetId, t.reporterId),
+    index("reports_open_idx").on(t.status, t.targetType, t.targetId),
+    index("reports_reporter_idx").on(t.reporterId),
+    index("reports_target_user_idx").on(t.targetUserId),
+    check("reports_note_check", sql`${t.note} is null or char_length(${t.note}) <= 1000`),
+  ],
+);
+
+export const sanctionKind = pgEnum("sanction_kind", ["warn", "silence", "suspend", "ban"]);
+export type SanctionKind = (typeof sanctionKind.enumValues)[number];
+
+export const sanctions = pgTable(
+  "sanctions",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: sanctionKind("kind").notNull(),
+    reason: text("reason").notNull(),
+    note: text("note"),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Null for a warning or a ban. */
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    liftedAt: timestamp("lifted_at", { withTimezone: true }),
+  },
+  (t) => [index("sanctions_user_idx").on(t.userId, t.startsAt)],
+);
+
+/**
+ * Every moderator and admin action, with a snapshot of what it acted on. Append-only: the database
+ * refuses UPDATE and DELETE on it (a trigger, in the migration).
+ */
+export const moderationLog = pgTable(
+  "moderation_log",
+  {
+    id: serial("id").primaryKey(),
+    actorId: text("actor_id").notNull(),
+    actorHandle: text("actor_handle").notNull(),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    reason: text("reason"),
+    note: text("note"),
+    snapshot: jsonb("snapshot"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("moderation_log_created_idx").on(t.createdAt.desc()), index("moderation_log_target_idx").on(t.targetType, t.targetId)],
+);
+
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** Events counted by the rate limits; kept in the database so limits hold across app instances. */
+export const rateLimitEvents = pgTable(
+  "rate_limit_events",
+  {
+    id: serial("id").primaryKey(),
+    key: text("key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("rate_limit_events_key_idx").on(t.key, t.createdAt)],
 );

@@ -28,8 +28,15 @@ export type ActionHandler<Actor, I, T> = (
 export function formToObject(form: FormData | Record<string, unknown>): Record<string, unknown> {
   if (!(form instanceof FormData)) return form;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of form.entries()) if (!key.startsWith("$ACTION")) out[key] = value;
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    // a repeated field (checked boxes) becomes a list
+    const prev = out[key] as FormDataEntryValue | FormDataEntryValue[] | undefined;
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+
+  }
   return out;
+
 }
 
 export function createAction<Actor, S extends z.ZodType, T>(

@@ -101,3 +101,68 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+// ─── Moderation ──────────────────────────────────────────────────────────────
+
+const REPORT_REASON_VALUES = ["spoiler", "spam", "harassment", "off_topic", "illegal", "other"] as const;
+const MODERATION_REASON_VALUES = [...REPORT_REASON_VALUES, "no_violation"] as const;
+const optionalNote = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() ? text(v) : null),
+  z.string().max(1000, "Keep the note to 1,000 characters.").nullable(),
+);
+
+export const reportInput = z
+  .object({
+    targetType: z.enum(["review", "comment"]),
+    targetId: z.coerce.number().int().positive(),
+    reason: z.enum(REPORT_REASON_VALUES, { error: "Choose a reason for the report." }),
+    note: optionalNote,
+  })
+  .refine((r) => r.reason !== "other" || r.note, { message: "Say what is wrong when you choose Other.", path: ["note"] });
+
+/** `review:12` or `comment:3`. */
+const itemRef = z.string().regex(/^(review|comment):[1-9]\d{0,9}$/, "Pick items from the queue.").transform((v) => {
+  const [type, id] = v.split(":");
+  return { type: type as "review" | "comment", id: Number(id) };
+});
+
+export const moderateInput = z.object({
+  items: z.preprocess((v: unknown) => (Array.isArray(v) ? (v as unknown[]) : v == null ? [] : [v]), z.array(itemRef)
+.min(1, "Select at least one item.").max(100)),
+  action: z.enum(["dismiss", "hide", "spoiler", "restore", "remove"]),
+  reason: z.enum(MODERATION_REASON_VALUES, { error: "Choose a reason." }),
+  note: optionalNote,
+});
+
+export const lockCommentsInput = z.object({
+  reviewId: z.coerce.number().int().positive(),
+  locked: z.preprocess((v) => v === "true" || v === true || v === "on", z.boolean()),
+  reason: z.enum(MODERATION_REASON_VALUES, { error: "Choose a reason." }),
+  note: optionalNote,
+});
+
+export const sanctionInput = z.object({
+  handle: z.string().regex(HANDLE_PATTERN, "Not a handle."),
+  kind: z.enum(["warn", "silence", "suspend", "ban"]),
+  hours: z.preprocess(
+    (v) => (v === "" || v == null ? null : v),
+    z.coerce.number().int("Hours are whole numbers.").min(1, "At least one hour.").max(24 * 365, "At most a year.").nullable(),
+  ),
+  reason: z.enum(MODERATION_REASON_VALUES, { error: "Choose a reason." }),
+  note: optionalNote,
+});
+
+export const liftSanctionInput = z.object({
+  sanctionId: z.coerce.number().int().positive(),
+  reason: z.string().trim().min(1, "Say why.").max(200),
+});
+
+export const roleInput = z.object({
+  handle: z.string().regex(HANDLE_PATTERN, "Not a handle."),
+  role: z.enum(["viewer", "moderator", "admin"]),
+  reason: z.string().trim().min(1, "Say why.").max(200),
+});
+
+export const thresholdInput = z.object({
+  threshold: z.coerce.number().int().min(1, "At least 1 report.").max(50, "At most 50 reports."),
+});

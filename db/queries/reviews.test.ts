@@ -43,8 +43,9 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
         handle: `viewer_${engine}_${n}`,
         email: `viewer${n}@${engine}.example`,
       })
-      .returning({ id: users.id, name: users.name, handle: users.handle, role: users.role });
-    return row!;
+      .returning({ id: users.id });
+    return (await getActor(handle.db, { userId: row!.id }))!;
+
   }
 
   /** Server actions as the app runs them, with the session forged to be `userId` (or nobody). */

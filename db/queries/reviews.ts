@@ -7,13 +7,16 @@ import type { Executor } from "../index";
 import {
   filmRatingStats,
   films,
+  moderationStates,
   reviewComments,
   reviewLikes,
   reviewRevisions,
   reviews,
   users,
 } from "../schema";
-import type { Actor } from "./users";
+import { assertCanParticipate, moderationNotice, statesOf } from "./moderation";
+import { consumeLimit, postingLimit } from "./rate-limits";
+import { activeRestriction, type Actor } from "./users";
 
 // ─── Writes ──────────────────────────────────────────────────────────────────
 
@@ -46,6 +49,10 @@ function requireActor(actor: Actor | null): Actor {
   return actor;
 }
 
+/** Not hidden or removed by moderation. */
+const visible = (type: "review" | "comment", id: SQL | typeof reviews.id | typeof reviewComments.id) =>
+  sql`not exists (select 1 from moderation_states m where m.target_type = ${type} and m.target_id = ${id} and m.status <> 'visible')`;
+
 export type ReviewWrite = { reviewId: number; filmSlug: string; created: boolean };
 
 /** Posts the actor's review of a film, or edits it: one review per user per film. */
@@ -54,8 +61,9 @@ export async function upsertReview(
   actorOrNull: Actor | null,
   input: ReviewInput,
 ): Promise<ReviewWrite> {
-  const actor = requireActor(actorOrNull);
+  const actor = assertCanParticipate(actorOrNull);
   return db.transaction(async (tx) => {
+    await consumeLimit(tx, postingLimit(actor));
     const [film] = await tx
       .select({ id: films.id, slug: films.slug })
       .from(films)
@@ -167,7 +175,7 @@ export async function toggleLike(
   actorOrNull: Actor | null,
   { reviewId }: { reviewId: number },
 ) {
-  const actor = requireActor(actorOrNull);
+  const actor = assertCanParticipate(actorOrNull);
   return db.transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
     if (review.userId === actor.id)
@@ -192,9 +200,16 @@ export async function addComment(
   actorOrNull: Actor | null,
   { reviewId, body }: { reviewId: number; body: string },
 ) {
-  const actor = requireActor(actorOrNull);
+  const actor = assertCanParticipate(actorOrNull);
   return db.transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
+    const [state] = await tx
+      .select({ status: moderationStates.status, locked: moderationStates.commentsLocked })
+      .from(moderationStates)
+      .where(and(eq(moderationStates.targetType, "review"), eq(moderationStates.targetId, reviewId)));
+    if (state && state.status !== "visible") throw new AppError("not_found", "That review does not exist.");
+    if (state?.locked) throw new AppError("forbidden", "Comments on this review are locked.");
+    await consumeLimit(tx, postingLimit(actor));
     const [comment] = await tx
       .insert(reviewComments)
       .values({ reviewId, userId: actor.id, body })
@@ -373,7 +388,7 @@ export async function listFilmReviews(
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.userId))
     .innerJoin(films, eq(films.id, reviews.filmId))
-    .where(and(eq(reviews.filmId, filmId), isNull(reviews.deletedAt), after))
+    .where(and(eq(reviews.filmId, filmId), isNull(reviews.deletedAt), visible("review", reviews.id), after))
     .orderBy(...order)
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -401,7 +416,7 @@ export async function getReviewById(
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.userId))
     .innerJoin(films, eq(films.id, reviews.filmId))
-    .where(and(eq(reviews.id, reviewId), isNull(reviews.deletedAt)));
+    .where(and(eq(reviews.id, reviewId), isNull(reviews.deletedAt), visible("review", reviews.id)));
   return row ? toCard(row) : null;
 }
 
@@ -426,7 +441,7 @@ export async function listComments(
     })
     .from(reviewComments)
     .innerJoin(users, eq(users.id, reviewComments.userId))
-    .where(and(eq(reviewComments.reviewId, reviewId), isNull(reviewComments.deletedAt)))
+    .where(and(eq(reviewComments.reviewId, reviewId), isNull(reviewComments.deletedAt), visible("comment", reviewComments.id)))
     .orderBy(asc(reviewComments.createdAt), asc(reviewComments.id));
   return rows.map((r) => ({
     id: r.id,
@@ -452,7 +467,15 @@ export async function getReaderFilmState(
     .from(reviewLikes)
     .innerJoin(reviews, eq(reviews.id, reviewLikes.reviewId))
     .where(and(eq(reviewLikes.userId, userId), eq(reviews.filmId, filmId)));
-  return { myReview: mine ? toCard(mine) : null, likedReviewIds: liked.map((l) => l.reviewId) };
+  // the author still sees a hidden or removed review of theirs, with the reason
+  const state = mine ? (await statesOf(db, "review", [mine.id])).get(mine.id) : undefined;
+  const restriction = await activeRestriction(db, { userId });
+  return {
+    myReview: mine ? toCard(mine) : null,
+    moderation: state ? moderationNotice(state.status, state.reason) : null,
+    restriction,
+    likedReviewIds: liked.map((l) => l.reviewId),
+  };
 }
 
 export async function hasLiked(
@@ -488,7 +511,7 @@ export async function getProfile(
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.userId))
     .innerJoin(films, eq(films.id, reviews.filmId))
-    .where(and(eq(reviews.userId, user.id), isNull(reviews.deletedAt)))
+    .where(and(eq(reviews.userId, user.id), isNull(reviews.deletedAt), visible("review", reviews.id)))
     .orderBy(desc(reviews.createdAt), desc(reviews.id));
   const stats = emptyStats();
   for (const r of rows) {

@@ -1,10 +1,10 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { AppError } from "../../lib/errors";
 import type { SignUpInput } from "../../lib/validation";
 import type { Executor } from "../index";
-import { users, type UserRole } from "../schema";
+import { sanctions, users, type UserRole } from "../schema";
 
 // OWASP's argon2id settings: 19 MiB, 2 passes, 1 lane.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -16,19 +16,50 @@ export function hashPassword(password: string): Promise<string> {
 /** A hash of a password nobody has, checked when the email is unknown so both cases take as long. */
 let dummyHash: Promise<string> | null = null;
 
-export type Actor = { id: string; name: string; handle: string; role: UserRole };
+/** A sanction in force that limits what the user may do. */
+export type Restriction = { kind: "silence" | "suspend" | "ban"; until: string | null; reason: string };
 
-/** The user behind a session, read from the database now: roles in a session token can be stale. */
-export async function getActor(
-  db: Executor,
-  { userId }: { userId: string },
-): Promise<Actor | null> {
-  const [row] = await db
-    .select({ id: users.id, name: users.name, handle: users.handle, role: users.role })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
-  return row ?? null;
+export type Actor = {
+  id: string;
+  name: string;
+  handle: string;
+  role: UserRole;
+  createdAt: string;
+  restriction: Restriction | null;
+};
+
+const SEVERITY = { ban: 3, suspend: 2, silence: 1 } as const;
+
+/** The most severe silence, suspension or ban in force for a user now. */
+export async function activeRestriction(db: Executor, { userId }: { userId: string }): Promise<Restriction | null> {
+  const rows = await db
+    .select({ kind: sanctions.kind, endsAt: sanctions.endsAt, reason: sanctions.reason })
+    .from(sanctions)
+    .where(
+      and(
+        eq(sanctions.userId, userId),
+        isNull(sanctions.liftedAt),
+        inArray(sanctions.kind, ["silence", "suspend", "ban"]),
+        or(isNull(sanctions.endsAt), gt(sanctions.endsAt, sql`now()`)),
+      ),
+    );
+  const worst = rows.sort((a, b) => SEVERITY[b.kind as keyof typeof SEVERITY] - SEVERITY[a.kind as keyof typeof SEVERITY])[0];
+  return worst ? { kind: worst.kind as Restriction["kind"], until: worst.endsAt?.toISOString() ?? null, reason: worst.reason } : null;
+}
+
+const actorColumns = { id: users.id, name: users.name, handle: users.handle, role: users.role, createdAt: users.createdAt };
+
+async function toActor(db: Executor, row: { id: string; name: string; handle: string; role: UserRole; createdAt: Date }): Promise<Actor> {
+  return { ...row, createdAt: row.createdAt.toISOString(), restriction: await activeRestriction(db, { userId: row.id }) };
+}
+
+/**
+ * The user behind a session, read from the database now: a role or sanction in a session token
+ * can be stale. Null for no such user.
+ */
+export async function getActor(db: Executor, { userId }: { userId: string }): Promise<Actor | null> {
+  const [row] = await db.select(actorColumns).from(users).where(eq(users.id, userId)).limit(1);
+  return row ? toActor(db, row) : null;
 }
 
 export async function createUser(
@@ -59,13 +90,13 @@ export async function createUser(
       role: input.role ?? "viewer",
     })
     .onConflictDoNothing()
-    .returning({ id: users.id, name: users.name, handle: users.handle, role: users.role });
+    .returning(actorColumns);
   // a sign-up racing this one took the email or handle between the check and the insert
   if (!row)
     throw new AppError("conflict", "Some details are already in use.", {
       email: "An account with this email or handle already exists.",
     });
-  return row;
+  return toActor(db, row);
 }
 
 /** The user for an email and password, or null; takes as long for an unknown email as for a wrong password. */
@@ -74,13 +105,7 @@ export async function verifyCredentials(
   { email, password }: { email: string; password: string },
 ): Promise<Actor | null> {
   const [row] = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      handle: users.handle,
-      role: users.role,
-      passwordHash: users.passwordHash,
-    })
+    .select({ ...actorColumns, passwordHash: users.passwordHash })
     .from(users)
     .where(sql`lower(${users.email}) = lower(${email})`)
     .limit(1);
@@ -91,7 +116,8 @@ export async function verifyCredentials(
   }
   const ok = await verify(row.passwordHash, password).catch(() => false);
   if (!ok) return null;
-  return { id: row.id, name: row.name, handle: row.handle, role: row.role };
+  const { passwordHash: _hash, ...user } = row;
+  return toActor(db, user);
 }
 
 export async function setUserRole(
@@ -102,6 +128,6 @@ export async function setUserRole(
     .update(users)
     .set({ role, updatedAt: sql`now()` })
     .where(sql`lower(${users.email}) = lower(${email})`)
-    .returning({ id: users.id, name: users.name, handle: users.handle, role: users.role });
-  return row ?? null;
+    .returning(actorColumns);
+  return row ? toActor(db, row) : null;
 }
