@@ -12,11 +12,22 @@ describe("auth configuration", () => {
     expect(githubEnabled({})).toBe(false);
     expect(githubEnabled({ AUTH_GITHUB_ID: "id" })).toBe(false);
     expect(ids({})).toEqual(["credentials"]);
-    expect(ids({ AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "secret" })).toEqual(["credentials", "github"]);
+    expect(ids({ AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "secret" })).toEqual([
+      "credentials",
+      "github",
+    ]);
   });
 
   it("requires AUTH_SECRET in production on PostgreSQL, and uses it when given", () => {
-    expect(() => authSecret({ NODE_ENV: "production", DATABASE_URL: "postgres://db/reelrank" })).toThrow(/AUTH_SECRET must be set/);
-    expect(authSecret({ NODE_ENV: "production", DATABASE_URL: "postgres://db/reelrank", AUTH_SECRET: "s3cret" })).toBe("s3cret");
+    expect(() =>
+      authSecret({ NODE_ENV: "production", DATABASE_URL: "postgres://db/reelrank" }),
+    ).toThrow(/AUTH_SECRET must be set/);
+    expect(
+      authSecret({
+        NODE_ENV: "production",
+        DATABASE_URL: "postgres://db/reelrank",
+        AUTH_SECRET: "s3cret",
+      }),
+    ).toBe("s3cret");
   });
 });

@@ -94,10 +94,15 @@ export function authProviders(db: Database, env: Env = process.env): Provider[] 
         const parsed = signInInput.safeParse(credentials);
         if (!parsed.success) return null;
         const user = await verifyCredentials(db, parsed.data);
-        return user ? { id: user.id, name: user.name, handle: user.handle, role: user.role } : null;
+        // suspended and banned accounts cannot sign in, whichever way they try
+        if (!user || user.restriction?.kind === "suspend" || user.restriction?.kind === "ban")
+          return null;
+        return { id: user.id, name: user.name, handle: user.handle, role: user.role };
       },
     }),
-    ...(githubEnabled(env) ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })] : []),
+    ...(githubEnabled(env)
+      ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })]
+      : []),
   ];
 }
 
@@ -112,8 +117,8 @@ export async function authConfig(): Promise<NextAuthConfig> {
     logger: {
       // a wrong password is an everyday event, not a server error
       error(error) {
-        if ((error as { type?: string }).type !== "CredentialsSignin") console.error("[auth]", error);
-
+        if ((error as { type?: string }).type !== "CredentialsSignin")
+          console.error("[auth]", error);
       },
     },
 

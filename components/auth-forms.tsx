@@ -39,7 +39,6 @@ function useGoOnSuccess(state: { ok: boolean; data?: { redirectTo: string } } | 
   }, [state, update, router]);
 }
 
-
 export function SignInForm() {
   const params = useSearchParams();
   const [state, action, pending] = useActionState(signInAction, null);

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { likeReviewAction } from "@/app/films/[slug]/actions";
 import type { ReviewCard as Review } from "@/db/queries/reviews";
 import { formatDate } from "@/lib/format";
+import { ReportButton } from "./report-button";
 import { Stars } from "./ui/stars";
 
 export function ReviewBody({ body }: { body: string }) {
@@ -113,6 +114,7 @@ export function ReviewCard({
         <Link href={`/reviews/${review.id}`} className="underline">
           {review.commentsCount === 1 ? "1 comment" : `${review.commentsCount} comments`}
         </Link>
+        {signedIn && !own ? <ReportButton targetType="review" targetId={review.id} /> : null}
         {state.error ? (
           <span role="alert" className="text-red-700 dark:text-red-400">
             {state.error}

@@ -10,7 +10,24 @@ import { ReviewForm } from "./review-form";
 type Page = { reviews: Review[]; next: string | null };
 type Reader =
   | { signedIn: false }
-  | { signedIn: true; handle: string; myReview: Review | null; likedReviewIds: number[] };
+  | {
+      signedIn: true;
+      handle: string;
+      myReview: Review | null;
+      moderation: string | null;
+      restriction: { kind: string; until: string | null; reason: string } | null;
+      likedReviewIds: number[];
+    };
+
+function restrictionText(r: { kind: string; until: string | null }) {
+  const until = r.until
+    ? ` until ${new Date(r.until).toLocaleString("en-US", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" })} UTC`
+    : "";
+  if (r.kind === "silence")
+    return `Your account is silenced${until}: you can read, but not post, comment, like or report.`;
+  if (r.kind === "suspend") return `Your account is suspended${until}.`;
+  return "Your account is banned.";
+}
 
 const SORT_LABELS: Record<ReviewSort, string> = {
   newest: "Newest",
@@ -114,6 +131,22 @@ export function ReviewsSection({
         className="mt-4 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
         data-testid="your-review"
       >
+        {reader?.signedIn && reader.restriction ? (
+          <p
+            role="alert"
+            className="mb-3 rounded bg-amber-100 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+          >
+            {restrictionText(reader.restriction)}
+          </p>
+        ) : null}
+        {reader?.signedIn && reader.moderation ? (
+          <p
+            role="alert"
+            className="mb-3 rounded bg-red-100 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-200"
+          >
+            {reader.moderation}. Only you can see it.
+          </p>
+        ) : null}
         {reader == null ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading your review…</p>
         ) : !reader.signedIn ? (

@@ -23,13 +23,21 @@ export function UserMenu() {
   }
   return (
     <div className="flex items-center gap-3 text-sm">
+      {data.user.role === "moderator" || data.user.role === "admin" ? (
+        <Link href="/mod" className="hover:underline">
+          Moderation
+        </Link>
+      ) : null}
       <Link href={`/u/${data.user.handle}`} className="font-medium hover:underline">
         @{data.user.handle}
       </Link>
-      <button type="button" onClick={() => void signOut({ redirectTo: "/" })} className="hover:underline">
+      <button
+        type="button"
+        onClick={() => void signOut({ redirectTo: "/" })}
+        className="hover:underline"
+      >
         Sign out
       </button>
-
     </div>
   );
 }

@@ -78,13 +78,21 @@ export function reviewHandlers(db: Db) {
 
 export function moderationHandlers(db: Db) {
   return {
-    report: async (actor: Actor | null, input: z.infer<typeof reportInput>) =>
-      ({ ...(await reportContent(await db(), actor, input)), message: "Thank you: your report is sent to the moderators." }),
-    moderate: async (actor: Actor | null, input: z.infer<typeof moderateInput>) => moderateItems(await db(), actor, input),
-    lockComments: async (actor: Actor | null, input: z.infer<typeof lockCommentsInput>) => setCommentsLocked(await db(), actor, input),
-    sanction: async (actor: Actor | null, input: z.infer<typeof sanctionInput>) => sanctionUser(await db(), actor, input),
-    liftSanction: async (actor: Actor | null, input: z.infer<typeof liftSanctionInput>) => liftSanction(await db(), actor, input),
-    setRole: async (actor: Actor | null, input: z.infer<typeof roleInput>) => setRole(await db(), actor, input),
-    setThreshold: async (actor: Actor | null, input: z.infer<typeof thresholdInput>) => setReportThreshold(await db(), actor, input),
+    report: async (actor: Actor | null, input: z.infer<typeof reportInput>) => ({
+      ...(await reportContent(await db(), actor, input)),
+      message: "Thank you: your report is sent to the moderators.",
+    }),
+    moderate: async (actor: Actor | null, input: z.infer<typeof moderateInput>) =>
+      moderateItems(await db(), actor, input),
+    lockComments: async (actor: Actor | null, input: z.infer<typeof lockCommentsInput>) =>
+      setCommentsLocked(await db(), actor, input),
+    sanction: async (actor: Actor | null, input: z.infer<typeof sanctionInput>) =>
+      sanctionUser(await db(), actor, input),
+    liftSanction: async (actor: Actor | null, input: z.infer<typeof liftSanctionInput>) =>
+      liftSanction(await db(), actor, input),
+    setRole: async (actor: Actor | null, input: z.infer<typeof roleInput>) =>
+      setRole(await db(), actor, input),
+    setThreshold: async (actor: Actor | null, input: z.infer<typeof thresholdInput>) =>
+      setReportThreshold(await db(), actor, input),
   };
 }

@@ -8,7 +8,6 @@ import {
   index,
   integer,
   jsonb,
-
   pgEnum,
   numeric,
   pgTable,
@@ -434,7 +433,14 @@ export const contentStatus = pgEnum("content_status", ["visible", "hidden", "rem
 export type ContentStatus = (typeof contentStatus.enumValues)[number];
 export const reportTarget = pgEnum("report_target", ["review", "comment"]);
 export type ReportTarget = (typeof reportTarget.enumValues)[number];
-export const reportReason = pgEnum("report_reason", ["spoiler", "spam", "harassment", "off_topic", "illegal", "other"]);
+export const reportReason = pgEnum("report_reason", [
+  "spoiler",
+  "spam",
+  "harassment",
+  "off_topic",
+  "illegal",
+  "other",
+]);
 export type ReportReason = (typeof reportReason.enumValues)[number];
 export const reportStatus = pgEnum("report_status", ["open", "dismissed", "upheld"]);
 
@@ -452,7 +458,10 @@ export const moderationStates = pgTable(
     commentsLocked: boolean("comments_locked").notNull().default(false),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.targetType, t.targetId] }), index("moderation_states_status_idx").on(t.status)],
+  (t) => [
+    primaryKey({ columns: [t.targetType, t.targetId] }),
+    index("moderation_states_status_idx").on(t.status),
+  ],
 );
 
 export const reports = pgTable(
@@ -524,7 +533,10 @@ export const moderationLog = pgTable(
     snapshot: jsonb("snapshot"),
     createdAt: createdAt(),
   },
-  (t) => [index("moderation_log_created_idx").on(t.createdAt.desc()), index("moderation_log_target_idx").on(t.targetType, t.targetId)],
+  (t) => [
+    index("moderation_log_created_idx").on(t.createdAt.desc()),
+    index("moderation_log_target_idx").on(t.targetType, t.targetId),
+  ],
 );
 
 export const settings = pgTable("settings", {

@@ -33,10 +33,8 @@ export function formToObject(form: FormData | Record<string, unknown>): Record<s
     // a repeated field (checked boxes) becomes a list
     const prev = out[key] as FormDataEntryValue | FormDataEntryValue[] | undefined;
     out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
-
   }
   return out;
-
 }
 
 export function createAction<Actor, S extends z.ZodType, T>(

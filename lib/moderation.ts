@@ -10,7 +10,10 @@ export const REPORT_REASONS = [
 export type ReportReasonValue = (typeof REPORT_REASONS)[number]["value"];
 
 /** Reasons a moderator picks for an action: the report reasons, and "no violation" for dismissals. */
-export const MODERATION_REASONS = [...REPORT_REASONS, { value: "no_violation", label: "No violation" }] as const;
+export const MODERATION_REASONS = [
+  ...REPORT_REASONS,
+  { value: "no_violation", label: "No violation" },
+] as const;
 export type ModerationReasonValue = (typeof MODERATION_REASONS)[number]["value"];
 
 export const MODERATION_ACTIONS = ["dismiss", "hide", "spoiler", "restore", "remove"] as const;

@@ -104,7 +104,14 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 
 // ─── Moderation ──────────────────────────────────────────────────────────────
 
-const REPORT_REASON_VALUES = ["spoiler", "spam", "harassment", "off_topic", "illegal", "other"] as const;
+const REPORT_REASON_VALUES = [
+  "spoiler",
+  "spam",
+  "harassment",
+  "off_topic",
+  "illegal",
+  "other",
+] as const;
 const MODERATION_REASON_VALUES = [...REPORT_REASON_VALUES, "no_violation"] as const;
 const optionalNote = z.preprocess(
   (v) => (typeof v === "string" && v.trim() ? text(v) : null),
@@ -118,17 +125,25 @@ export const reportInput = z
     reason: z.enum(REPORT_REASON_VALUES, { error: "Choose a reason for the report." }),
     note: optionalNote,
   })
-  .refine((r) => r.reason !== "other" || r.note, { message: "Say what is wrong when you choose Other.", path: ["note"] });
+  .refine((r) => r.reason !== "other" || r.note, {
+    message: "Say what is wrong when you choose Other.",
+    path: ["note"],
+  });
 
 /** `review:12` or `comment:3`. */
-const itemRef = z.string().regex(/^(review|comment):[1-9]\d{0,9}$/, "Pick items from the queue.").transform((v) => {
-  const [type, id] = v.split(":");
-  return { type: type as "review" | "comment", id: Number(id) };
-});
+const itemRef = z
+  .string()
+  .regex(/^(review|comment):[1-9]\d{0,9}$/, "Pick items from the queue.")
+  .transform((v) => {
+    const [type, id] = v.split(":");
+    return { type: type as "review" | "comment", id: Number(id) };
+  });
 
 export const moderateInput = z.object({
-  items: z.preprocess((v: unknown) => (Array.isArray(v) ? (v as unknown[]) : v == null ? [] : [v]), z.array(itemRef)
-.min(1, "Select at least one item.").max(100)),
+  items: z.preprocess(
+    (v: unknown) => (Array.isArray(v) ? (v as unknown[]) : v == null ? [] : [v]),
+    z.array(itemRef).min(1, "Select at least one item.").max(100),
+  ),
   action: z.enum(["dismiss", "hide", "spoiler", "restore", "remove"]),
   reason: z.enum(MODERATION_REASON_VALUES, { error: "Choose a reason." }),
   note: optionalNote,
@@ -146,7 +161,12 @@ export const sanctionInput = z.object({
   kind: z.enum(["warn", "silence", "suspend", "ban"]),
   hours: z.preprocess(
     (v) => (v === "" || v == null ? null : v),
-    z.coerce.number().int("Hours are whole numbers.").min(1, "At least one hour.").max(24 * 365, "At most a year.").nullable(),
+    z.coerce
+      .number()
+      .int("Hours are whole numbers.")
+      .min(1, "At least one hour.")
+      .max(24 * 365, "At most a year.")
+      .nullable(),
   ),
   reason: z.enum(MODERATION_REASON_VALUES, { error: "Choose a reason." }),
   note: optionalNote,

@@ -8,7 +8,6 @@ import path from "node:path";
 import { parseDatabaseUrl } from "../db/index";
 import { prepareDatabase } from "./prepare-db";
 
-
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", ".bin", "next");
 
@@ -29,7 +28,9 @@ async function main() {
     if (code !== 0) process.exit(code);
   }
   if (parseDatabaseUrl().kind === "postgres" && !process.env.AUTH_SECRET) {
-    console.error("AUTH_SECRET must be set to run on PostgreSQL (generate one with `openssl rand -base64 32`).");
+    console.error(
+      "AUTH_SECRET must be set to run on PostgreSQL (generate one with `openssl rand -base64 32`).",
+    );
     process.exit(1);
   }
   await prepareDatabase();

@@ -1,7 +1,13 @@
 "use server";
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
+import { getDb } from "@/db/index";
+import { checkLimit, recordEvent, signInLimits } from "@/db/queries/rate-limits";
+import { verifyCredentials } from "@/db/queries/users";
 import type { ActionResult } from "@/lib/action";
+import { AppError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
 import { fieldErrors, signInInput } from "@/lib/validation";
 
 /** Only same-site paths: never redirect to another origin after signing in. */
@@ -12,8 +18,9 @@ function safeRedirect(value: FormDataEntryValue | null): string {
 }
 
 /**
- * Signs in and answers where to go; the browser then loads that page in full, so the session it
- * shows is the new one.
+ * Signs in and answers where to go. Failed attempts are limited per account and per address
+ * (counted in the database, so the limit holds across app instances); suspended and banned
+ * accounts are told why, once their password is right.
  */
 export async function signInAction(
   _previous: ActionResult<{ redirectTo: string }> | null,
@@ -27,14 +34,37 @@ export async function signInAction(
     const errors = fieldErrors(parsed.error);
     return { ok: false, error: Object.values(errors)[0] ?? "Check the form.", fieldErrors: errors };
   }
+  const db = await getDb();
+  // behind a proxy the client's address is the first x-forwarded-for entry
+  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  const limits = signInLimits(parsed.data.email, ip);
+  try {
+    for (const limit of limits) await checkLimit(db, limit);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: {} };
+    throw error;
+  }
+  const user = await verifyCredentials(db, parsed.data);
+  if (!user) {
+    for (const limit of limits) await recordEvent(db, limit.key);
+    // one message for an unknown email and a wrong password: no telling which accounts exist
+    return { ok: false, error: "Wrong email or password.", fieldErrors: {} };
+  }
+  const r = user.restriction;
+  if (r?.kind === "suspend" || r?.kind === "ban") {
+    const until = r.until ? ` until ${formatDate(r.until.slice(0, 10))}` : "";
+    return {
+      ok: false,
+      error: r.kind === "ban" ? "This account is banned." : `This account is suspended${until}.`,
+      fieldErrors: {},
+    };
+  }
   try {
     await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
-    // one message for an unknown email and a wrong password: no telling which accounts exist
     if (error instanceof AuthError)
       return { ok: false, error: "Wrong email or password.", fieldErrors: {} };
     throw error;
   }
   return { ok: true, data: { redirectTo: safeRedirect(form.get("redirectTo")) } };
 }
-

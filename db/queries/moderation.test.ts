@@ -15,7 +15,18 @@ import {
 } from "../../lib/validation";
 import { moderationHandlers, reviewHandlers } from "../actions";
 import type { DatabaseHandle } from "../index";
-import { films, moderationLog, moderationStates, reports, reviewComments, reviews, sanctions, settings, users, type UserRole } from "../schema";
+import {
+  films,
+  moderationLog,
+  moderationStates,
+  reports,
+  reviewComments,
+  reviews,
+  sanctions,
+  settings,
+  users,
+  type UserRole,
+} from "../schema";
 import { seedDemo } from "../seed/index";
 import { createTestDatabase, testEngines } from "../testing";
 import { getReaderFilmState, listFilmReviews } from "./reviews";
@@ -34,7 +45,13 @@ describe.each(testEngines())("moderation on %s", (engine) => {
     const n = ++seq;
     const [row] = await handle.db
       .insert(users)
-      .values({ name: `U${n}`, handle: `u_${engine}_${n}`, email: `u${n}@${engine}.example`, role, createdAt: sql`now() - make_interval(days => ${daysOld})` })
+      .values({
+        name: `U${n}`,
+        handle: `u_${engine}_${n}`,
+        email: `u${n}@${engine}.example`,
+        role,
+        createdAt: sql`now() - make_interval(days => ${daysOld})`,
+      })
       .returning({ id: users.id, handle: users.handle });
     return row!;
   }
@@ -65,31 +82,51 @@ describe.each(testEngines())("moderation on %s", (engine) => {
   /** A fresh review (and a comment on it) by a fresh author. */
   async function content() {
     const author = await makeUser();
-    const res = await as(author.id).post(null, { filmId: String(filmId), rating: "2", body: `Review ${++seq}` });
+    const res = await as(author.id).post(null, {
+      filmId: String(filmId),
+      rating: "2",
+      body: `Review ${++seq}`,
+    });
     if (!res.ok) throw new Error(res.error);
     const reviewId = (res.data as { reviewId: number }).reviewId;
-    const [c] = await handle.db.insert(reviewComments).values({ reviewId, userId: author.id, body: "a comment" }).returning({ id: reviewComments.id });
+    const [c] = await handle.db
+      .insert(reviewComments)
+      .values({ reviewId, userId: author.id, body: "a comment" })
+      .returning({ id: reviewComments.id });
     return { author, reviewId, commentId: c!.id };
   }
 
   async function snapshot() {
-    const n = async (t: typeof reports | typeof moderationLog | typeof sanctions | typeof moderationStates) =>
-      (await handle.db.select({ n: count() }).from(t))[0]!.n;
+    const n = async (
+      t: typeof reports | typeof moderationLog | typeof sanctions | typeof moderationStates,
+    ) => (await handle.db.select({ n: count() }).from(t))[0]!.n;
     return {
       reports: await n(reports),
       log: await n(moderationLog),
       sanctions: await handle.db.select().from(sanctions).orderBy(sanctions.id),
-      states: await handle.db.select().from(moderationStates).orderBy(moderationStates.targetType, moderationStates.targetId),
-      roles: await handle.db.select({ id: users.id, role: users.role }).from(users).orderBy(users.id),
+      states: await handle.db
+        .select()
+        .from(moderationStates)
+        .orderBy(moderationStates.targetType, moderationStates.targetId),
+      roles: await handle.db
+        .select({ id: users.id, role: users.role })
+        .from(users)
+        .orderBy(users.id),
       settings: await handle.db.select().from(settings),
-      spoilers: await handle.db.select({ id: reviews.id, s: reviews.containsSpoilers }).from(reviews).orderBy(reviews.id),
+      spoilers: await handle.db
+        .select({ id: reviews.id, s: reviews.containsSpoilers })
+        .from(reviews)
+        .orderBy(reviews.id),
     };
   }
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     await seedDemo(handle.db);
-    const [f] = await handle.db.select({ id: films.id }).from(films).where(eq(films.slug, "ballerina-2023"));
+    const [f] = await handle.db
+      .select({ id: films.id })
+      .from(films)
+      .where(eq(films.slug, "ballerina-2023"));
     filmId = f!.id;
     ids.viewer = (await makeUser()).id;
     ids.silenced = (await makeUser()).id;
@@ -97,8 +134,18 @@ describe.each(testEngines())("moderation on %s", (engine) => {
     ids.moderator = (await makeUser("moderator")).id;
     ids.admin = (await makeUser("admin")).id;
     await handle.db.insert(sanctions).values([
-      { userId: ids.silenced, kind: "silence", reason: "spam", endsAt: sql`now() + interval '1 day'` },
-      { userId: ids.suspended, kind: "suspend", reason: "harassment", endsAt: sql`now() + interval '1 day'` },
+      {
+        userId: ids.silenced,
+        kind: "silence",
+        reason: "spam",
+        endsAt: sql`now() + interval '1 day'`,
+      },
+      {
+        userId: ids.suspended,
+        kind: "suspend",
+        reason: "harassment",
+        endsAt: sql`now() + interval '1 day'`,
+      },
     ]);
   });
   afterAll(async () => {
@@ -112,7 +159,11 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       allowed: ["viewer", "moderator", "admin"],
       run: async (who) => {
         const c = await content();
-        return as(actorId(who)).report(null, { targetType: "review", targetId: String(c.reviewId), reason: "spam" });
+        return as(actorId(who)).report(null, {
+          targetType: "review",
+          targetId: String(c.reviewId),
+          reason: "spam",
+        });
       },
     },
     ...(["hide", "remove", "restore", "dismiss", "spoiler"] as const).map((action) => ({
@@ -120,9 +171,17 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       allowed: ["moderator", "admin"] as Who[],
       run: async (who: Who) => {
         const c = await content();
-        await as((await makeUser()).id).report(null, { targetType: "review", targetId: String(c.reviewId), reason: "spoiler" });
+        await as((await makeUser()).id).report(null, {
+          targetType: "review",
+          targetId: String(c.reviewId),
+          reason: "spoiler",
+        });
 
-        return as(actorId(who)).moderate(null, { items: `review:${c.reviewId}`, action, reason: "spoiler" });
+        return as(actorId(who)).moderate(null, {
+          items: `review:${c.reviewId}`,
+          action,
+          reason: "spoiler",
+        });
       },
     })),
     {
@@ -130,7 +189,11 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       allowed: ["moderator", "admin"],
       run: async (who) => {
         const c = await content();
-        return as(actorId(who)).moderate(null, { items: `comment:${c.commentId}`, action: "remove", reason: "harassment" });
+        return as(actorId(who)).moderate(null, {
+          items: `comment:${c.commentId}`,
+          action: "remove",
+          reason: "harassment",
+        });
       },
     },
     {
@@ -138,7 +201,11 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       allowed: ["moderator", "admin"],
       run: async (who) => {
         const c = await content();
-        return as(actorId(who)).lock(null, { reviewId: String(c.reviewId), locked: "true", reason: "off_topic" });
+        return as(actorId(who)).lock(null, {
+          reviewId: String(c.reviewId),
+          locked: "true",
+          reason: "off_topic",
+        });
       },
     },
     {
@@ -146,7 +213,12 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       allowed: ["moderator", "admin"],
       run: async (who) => {
         const u = await makeUser();
-        return as(actorId(who)).sanction(null, { handle: u.handle, kind: "silence", hours: "24", reason: "spam" });
+        return as(actorId(who)).sanction(null, {
+          handle: u.handle,
+          kind: "silence",
+          hours: "24",
+          reason: "spam",
+        });
       },
     },
     {
@@ -154,7 +226,10 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       allowed: ["moderator", "admin"],
       run: async (who) => {
         const u = await makeUser();
-        const [s] = await handle.db.insert(sanctions).values({ userId: u.id, kind: "warn", reason: "spam" }).returning({ id: sanctions.id });
+        const [s] = await handle.db
+          .insert(sanctions)
+          .values({ userId: u.id, kind: "warn", reason: "spam" })
+          .returning({ id: sanctions.id });
         return as(actorId(who)).lift(null, { sanctionId: String(s!.id), reason: "appeal upheld" });
       },
     },
@@ -163,7 +238,11 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       allowed: ["admin"],
       run: async (who) => {
         const u = await makeUser();
-        return as(actorId(who)).setRole(null, { handle: u.handle, role: "moderator", reason: "trusted" });
+        return as(actorId(who)).setRole(null, {
+          handle: u.handle,
+          role: "moderator",
+          reason: "trusted",
+        });
       },
     },
     {
@@ -193,12 +272,26 @@ describe.each(testEngines())("moderation on %s", (engine) => {
           // set-up inside run adds users, content and a first report; compare what the action itself could touch
           expect(after.log).toBe(before.log);
           expect(after.settings).toEqual(before.settings);
-          expect(after.roles.filter((r) => before!.roles.some((b) => b.id === r.id))).toEqual(before.roles);
-          expect(after.sanctions.filter((s) => before!.sanctions.some((b) => b.id === s.id))).toEqual(before.sanctions);
-          expect(after.states.filter((s) => before!.states.some((b) => b.targetType === s.targetType && b.targetId === s.targetId))).toEqual(before.states);
-          expect(after.spoilers.filter((s) => before!.spoilers.some((b) => b.id === s.id))).toEqual(before.spoilers);
+          expect(after.roles.filter((r) => before!.roles.some((b) => b.id === r.id))).toEqual(
+            before.roles,
+          );
+          expect(
+            after.sanctions.filter((s) => before!.sanctions.some((b) => b.id === s.id)),
+          ).toEqual(before.sanctions);
+          expect(
+            after.states.filter((s) =>
+              before!.states.some(
+                (b) => b.targetType === s.targetType && b.targetId === s.targetId,
+              ),
+            ),
+          ).toEqual(before.states);
+          expect(after.spoilers.filter((s) => before!.spoilers.some((b) => b.id === s.id))).toEqual(
+            before.spoilers,
+          );
           expect(after.states.length).toBe(before.states.length);
-          expect(after.sanctions.length).toBe(before.sanctions.length + (cell.name === "lift a sanction" ? 1 : 0));
+          expect(after.sanctions.length).toBe(
+            before.sanctions.length + (cell.name === "lift a sanction" ? 1 : 0),
+          );
         }
       });
     }
@@ -208,41 +301,113 @@ describe.each(testEngines())("moderation on %s", (engine) => {
     const c = await content();
     const reporters = await Promise.all([makeUser(), makeUser(), makeUser()]);
     for (const [i, r] of reporters.entries()) {
-      const res = await as(r.id).report(null, { targetType: "review", targetId: String(c.reviewId), reason: i === 2 ? "other" : "harassment", note: i === 2 ? "rude" : "" });
+      const res = await as(r.id).report(null, {
+        targetType: "review",
+        targetId: String(c.reviewId),
+        reason: i === 2 ? "other" : "harassment",
+        note: i === 2 ? "rude" : "",
+      });
       expect(res).toMatchObject({ ok: true, data: { hidden: i === 2 } });
     }
-    const listed = async () => (await listFilmReviews(handle.db, { filmId, sort: "newest", cursor: null, limit: 500 })).reviews.map((r) => r.id);
+    const listed = async () =>
+      (
+        await listFilmReviews(handle.db, { filmId, sort: "newest", cursor: null, limit: 500 })
+      ).reviews.map((r) => r.id);
     expect(await listed()).not.toContain(c.reviewId);
     const state = await getReaderFilmState(handle.db, { userId: c.author.id, filmId });
     expect(state.myReview?.id).toBe(c.reviewId);
-    expect(state.moderation).toBe("Hidden: reported by several readers, pending review by a moderator");
+    expect(state.moderation).toBe(
+      "Hidden: reported by several readers, pending review by a moderator",
+    );
 
-    await as(c.author.id).post(null, { filmId: String(filmId), rating: "2.5", body: "edited to dodge" });
+    await as(c.author.id).post(null, {
+      filmId: String(filmId),
+      rating: "2.5",
+      body: "edited to dodge",
+    });
     expect(await listed()).not.toContain(c.reviewId);
 
-    expect(await as(ids.moderator).moderate(null, { items: `review:${c.reviewId}`, action: "restore", reason: "no_violation", note: "fine" })).toMatchObject({ ok: true });
+    expect(
+      await as(ids.moderator).moderate(null, {
+        items: `review:${c.reviewId}`,
+        action: "restore",
+        reason: "no_violation",
+        note: "fine",
+      }),
+    ).toMatchObject({ ok: true });
     expect(await listed()).toContain(c.reviewId);
-    const [entry] = await handle.db.select().from(moderationLog).where(eq(moderationLog.targetId, String(c.reviewId))).orderBy(sql`id desc`).limit(1);
-    expect(entry).toMatchObject({ action: "restore", reason: "no_violation", note: "fine", targetType: "review" });
-    expect(entry?.snapshot).toMatchObject({ body: "edited to dodge", statusBefore: "hidden", reasonBefore: "reports" });
+    const [entry] = await handle.db
+      .select()
+      .from(moderationLog)
+      .where(eq(moderationLog.targetId, String(c.reviewId)))
+      .orderBy(sql`id desc`)
+      .limit(1);
+    expect(entry).toMatchObject({
+      action: "restore",
+      reason: "no_violation",
+      note: "fine",
+      targetType: "review",
+    });
+    expect(entry?.snapshot).toMatchObject({
+      body: "edited to dodge",
+      statusBefore: "hidden",
+      reasonBefore: "reports",
+    });
   });
 
   it("removes softly: the author sees why, and a restore brings it back", async () => {
     const c = await content();
-    await as(ids.admin).moderate(null, { items: [`review:${c.reviewId}`, `comment:${c.commentId}`], action: "remove", reason: "harassment" });
+    await as(ids.admin).moderate(null, {
+      items: [`review:${c.reviewId}`, `comment:${c.commentId}`],
+      action: "remove",
+      reason: "harassment",
+    });
     const [kept] = await handle.db.select().from(reviews).where(eq(reviews.id, c.reviewId));
     expect(kept?.deletedAt).toBeNull();
-    expect((await getReaderFilmState(handle.db, { userId: c.author.id, filmId })).moderation).toBe("Removed by a moderator: harassment or hate");
-    await as(ids.admin).moderate(null, { items: `review:${c.reviewId}`, action: "restore", reason: "no_violation" });
-    expect((await getReaderFilmState(handle.db, { userId: c.author.id, filmId })).moderation).toBeNull();
+    expect((await getReaderFilmState(handle.db, { userId: c.author.id, filmId })).moderation).toBe(
+      "Removed by a moderator: harassment or hate",
+    );
+    await as(ids.admin).moderate(null, {
+      items: `review:${c.reviewId}`,
+      action: "restore",
+      reason: "no_violation",
+    });
+    expect(
+      (await getReaderFilmState(handle.db, { userId: c.author.id, filmId })).moderation,
+    ).toBeNull();
   });
 
   it("refuses reporting your own content, or the same item twice", async () => {
     const c = await content();
-    expect(await as(c.author.id).report(null, { targetType: "review", targetId: String(c.reviewId), reason: "spam" })).toMatchObject({ ok: false, error: "You cannot report your own review." });
-    await as(ids.viewer).report(null, { targetType: "comment", targetId: String(c.commentId), reason: "spam" });
-    expect(await as(ids.viewer).report(null, { targetType: "comment", targetId: String(c.commentId), reason: "spam" })).toMatchObject({ ok: false, error: "You have already reported this comment." });
-    expect(await as(ids.viewer).report(null, { targetType: "review", targetId: String(c.reviewId), reason: "other" })).toMatchObject({ ok: false, fieldErrors: { note: "Say what is wrong when you choose Other." } });
+    expect(
+      await as(c.author.id).report(null, {
+        targetType: "review",
+        targetId: String(c.reviewId),
+        reason: "spam",
+      }),
+    ).toMatchObject({ ok: false, error: "You cannot report your own review." });
+    await as(ids.viewer).report(null, {
+      targetType: "comment",
+      targetId: String(c.commentId),
+      reason: "spam",
+    });
+    expect(
+      await as(ids.viewer).report(null, {
+        targetType: "comment",
+        targetId: String(c.commentId),
+        reason: "spam",
+      }),
+    ).toMatchObject({ ok: false, error: "You have already reported this comment." });
+    expect(
+      await as(ids.viewer).report(null, {
+        targetType: "review",
+        targetId: String(c.reviewId),
+        reason: "other",
+      }),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { note: "Say what is wrong when you choose Other." },
+    });
   });
 
   it("keeps a silenced user read-only, with their sanction and its end", async () => {
@@ -252,31 +417,63 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       await silenced.post(null, { filmId: String(filmId), rating: "4" }),
       await silenced.like(null, { reviewId: String(c.reviewId) }),
       await silenced.comment(null, { reviewId: String(c.reviewId), body: "hi" }),
-      await silenced.report(null, { targetType: "review", targetId: String(c.reviewId), reason: "spam" }),
+      await silenced.report(null, {
+        targetType: "review",
+        targetId: String(c.reviewId),
+        reason: "spam",
+      }),
     ]) {
-      expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^Your account is silenced until \w+ \d+, \d{4}: you can read/) as unknown });
+      expect(result).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(
+          /^Your account is silenced until \w+ \d+, \d{4}: you can read/,
+        ) as unknown,
+      });
     }
   });
 
   it("locked comments refuse new comments", async () => {
     const c = await content();
-    await as(ids.moderator).lock(null, { reviewId: String(c.reviewId), locked: "true", reason: "off_topic" });
-    expect(await as(ids.viewer).comment(null, { reviewId: String(c.reviewId), body: "late" })).toMatchObject({ ok: false, error: "Comments on this review are locked." });
+    await as(ids.moderator).lock(null, {
+      reviewId: String(c.reviewId),
+      locked: "true",
+      reason: "off_topic",
+    });
+    expect(
+      await as(ids.viewer).comment(null, { reviewId: String(c.reviewId), body: "late" }),
+    ).toMatchObject({ ok: false, error: "Comments on this review are locked." });
   });
 
   it("a demoted moderator loses their powers at once, whatever their session says", async () => {
     const mod = await makeUser("moderator");
     const c = await content();
-    await as(ids.admin).setRole(null, { handle: (await getActor(handle.db, { userId: mod.id }))!.handle, role: "viewer", reason: "stepped down" });
-    expect(await as(mod.id).moderate(null, { items: `review:${c.reviewId}`, action: "hide", reason: "spam" })).toMatchObject({ ok: false, error: "Only moderators can do that." });
+    await as(ids.admin).setRole(null, {
+      handle: (await getActor(handle.db, { userId: mod.id }))!.handle,
+      role: "viewer",
+      reason: "stepped down",
+    });
+    expect(
+      await as(mod.id).moderate(null, {
+        items: `review:${c.reviewId}`,
+        action: "hide",
+        reason: "spam",
+      }),
+    ).toMatchObject({ ok: false, error: "Only moderators can do that." });
   });
 
   it("never demotes the last admin", async () => {
-    const admins = await handle.db.select({ id: users.id, handle: users.handle }).from(users).where(eq(users.role, "admin"));
-    for (const a of admins.slice(1)) await handle.db.update(users).set({ role: "viewer" }).where(eq(users.id, a.id));
+    const admins = await handle.db
+      .select({ id: users.id, handle: users.handle })
+      .from(users)
+      .where(eq(users.role, "admin"));
+    for (const a of admins.slice(1))
+      await handle.db.update(users).set({ role: "viewer" }).where(eq(users.id, a.id));
     const only = admins[0]!;
-    expect(await as(only.id).setRole(null, { handle: only.handle, role: "viewer", reason: "oops" })).toMatchObject({ ok: false, error: expect.stringMatching(/last admin/) as unknown });
-    for (const a of admins.slice(1)) await handle.db.update(users).set({ role: "admin" }).where(eq(users.id, a.id));
+    expect(
+      await as(only.id).setRole(null, { handle: only.handle, role: "viewer", reason: "oops" }),
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/last admin/) as unknown });
+    for (const a of admins.slice(1))
+      await handle.db.update(users).set({ role: "admin" }).where(eq(users.id, a.id));
   });
 
   it("the database refuses to change or delete the audit log", async () => {
@@ -288,9 +485,15 @@ describe.each(testEngines())("moderation on %s", (engine) => {
         () => "accepted",
         (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
       );
-    expect(await refusal(handle.db.execute(sql`update moderation_log set reason = 'rewritten'`))).toMatch(/append-only: UPDATE/);
-    expect(await refusal(handle.db.execute(sql`delete from moderation_log`))).toMatch(/append-only: DELETE/);
-    expect(await refusal(handle.db.execute(sql`truncate moderation_log`))).toMatch(/append-only: TRUNCATE/);
+    expect(
+      await refusal(handle.db.execute(sql`update moderation_log set reason = 'rewritten'`)),
+    ).toMatch(/append-only: UPDATE/);
+    expect(await refusal(handle.db.execute(sql`delete from moderation_log`))).toMatch(
+      /append-only: DELETE/,
+    );
+    expect(await refusal(handle.db.execute(sql`truncate moderation_log`))).toMatch(
+      /append-only: TRUNCATE/,
+    );
     expect(await handle.db.select().from(moderationLog).orderBy(moderationLog.id)).toEqual(before);
   });
 
@@ -299,9 +502,18 @@ describe.each(testEngines())("moderation on %s", (engine) => {
     const results = [];
     for (let i = 0; i < 6; i++) {
       const c = await content();
-      results.push(await as(newcomer.id).report(null, { targetType: "review", targetId: String(c.reviewId), reason: "spam" }));
+      results.push(
+        await as(newcomer.id).report(null, {
+          targetType: "review",
+          targetId: String(c.reviewId),
+          reason: "spam",
+        }),
+      );
     }
     expect(results.slice(0, 5).every((r) => r.ok)).toBe(true);
-    expect(results[5]).toMatchObject({ ok: false, error: expect.stringMatching(/Try again in \d+ minutes?\./) as unknown });
+    expect(results[5]).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Try again in \d+ minutes?\./) as unknown,
+    });
   });
 });

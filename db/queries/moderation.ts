@@ -32,9 +32,13 @@ export function assertCanParticipate(actor: Actor | null): Actor {
   if (!actor) throw notSignedIn();
   const r = actor.restriction;
   if (r?.kind === "silence") {
-    throw new AppError("forbidden", `Your account is silenced${until(r.until)}: you can read, but not post, comment, like or report.`);
+    throw new AppError(
+      "forbidden",
+      `Your account is silenced${until(r.until)}: you can read, but not post, comment, like or report.`,
+    );
   }
-  if (r?.kind === "suspend") throw new AppError("forbidden", `Your account is suspended${until(r.until)}.`);
+  if (r?.kind === "suspend")
+    throw new AppError("forbidden", `Your account is suspended${until(r.until)}.`);
   if (r?.kind === "ban") throw new AppError("forbidden", "Your account is banned.");
   return actor;
 }
@@ -42,8 +46,10 @@ export function assertCanParticipate(actor: Actor | null): Actor {
 /** A moderator or admin (as the database has them now), not suspended or banned. */
 export function assertModerator(actor: Actor | null): Actor {
   if (!actor) throw notSignedIn();
-  if (actor.role !== "moderator" && actor.role !== "admin") throw new AppError("forbidden", "Only moderators can do that.");
-  if (actor.restriction && actor.restriction.kind !== "silence") throw new AppError("forbidden", "Your account is suspended.");
+  if (actor.role !== "moderator" && actor.role !== "admin")
+    throw new AppError("forbidden", "Only moderators can do that.");
+  if (actor.restriction && actor.restriction.kind !== "silence")
+    throw new AppError("forbidden", "Your account is suspended.");
   return actor;
 }
 
@@ -56,7 +62,10 @@ export function assertAdmin(actor: Actor | null): Actor {
 // ─── Settings ────────────────────────────────────────────────────────────────
 
 export async function getReportThreshold(db: Executor): Promise<number> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, "report_threshold"));
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, "report_threshold"));
   return typeof row?.value === "number" ? row.value : DEFAULT_REPORT_THRESHOLD;
 }
 
@@ -75,7 +84,15 @@ type Target = {
 async function loadTarget(tx: Executor, type: ReportTarget, id: number): Promise<Target> {
   if (type === "review") {
     const [r] = await tx
-      .select({ id: reviews.id, userId: reviews.userId, handle: users.handle, rating: reviews.rating, body: reviews.body, spoilers: reviews.containsSpoilers, slug: films.slug })
+      .select({
+        id: reviews.id,
+        userId: reviews.userId,
+        handle: users.handle,
+        rating: reviews.rating,
+        body: reviews.body,
+        spoilers: reviews.containsSpoilers,
+        slug: films.slug,
+      })
       .from(reviews)
       .innerJoin(users, eq(users.id, reviews.userId))
       .innerJoin(films, eq(films.id, reviews.filmId))
@@ -88,22 +105,48 @@ async function loadTarget(tx: Executor, type: ReportTarget, id: number): Promise
       authorHandle: r.handle,
       reviewId: r.id,
       filmSlug: r.slug,
-      snapshot: { author: r.handle, film: r.slug, rating: r.rating, body: r.body, containsSpoilers: r.spoilers },
+      snapshot: {
+        author: r.handle,
+        film: r.slug,
+        rating: r.rating,
+        body: r.body,
+        containsSpoilers: r.spoilers,
+      },
     };
   }
   const [c] = await tx
-    .select({ id: reviewComments.id, userId: reviewComments.userId, handle: users.handle, body: reviewComments.body, reviewId: reviewComments.reviewId, slug: films.slug })
+    .select({
+      id: reviewComments.id,
+      userId: reviewComments.userId,
+      handle: users.handle,
+      body: reviewComments.body,
+      reviewId: reviewComments.reviewId,
+      slug: films.slug,
+    })
     .from(reviewComments)
     .innerJoin(users, eq(users.id, reviewComments.userId))
     .innerJoin(reviews, eq(reviews.id, reviewComments.reviewId))
     .innerJoin(films, eq(films.id, reviews.filmId))
     .where(and(eq(reviewComments.id, id), isNull(reviewComments.deletedAt)));
   if (!c) throw new AppError("not_found", "That comment does not exist.");
-  return { type, id, authorId: c.userId, authorHandle: c.handle, reviewId: c.reviewId, filmSlug: c.slug, snapshot: { author: c.handle, film: c.slug, review: c.reviewId, body: c.body } };
+  return {
+    type,
+    id,
+    authorId: c.userId,
+    authorHandle: c.handle,
+    reviewId: c.reviewId,
+    filmSlug: c.slug,
+    snapshot: { author: c.handle, film: c.slug, review: c.reviewId, body: c.body },
+  };
 }
 
 function targetTags(t: Target): string[] {
-  return [tags.film(t.filmSlug), tags.reviews(t.filmSlug), tags.review(t.reviewId), tags.user(t.authorHandle)];
+  return [
+    tags.film(t.filmSlug),
+    tags.reviews(t.filmSlug),
+    tags.review(t.reviewId),
+    tags.user(t.authorHandle),
+  ];
 }
 
 async function stateOf(tx: Executor, type: ReportTarget, id: number) {
@@ -112,25 +155,49 @@ async function stateOf(tx: Executor, type: ReportTarget, id: number) {
     .from(moderationStates)
     .where(and(eq(moderationStates.targetType, type), eq(moderationStates.targetId, id)))
     .for("update");
-  return s ?? { targetType: type, targetId: id, status: "visible" as const, reason: null, autoHidden: false, commentsLocked: false };
+  return (
+    s ?? {
+      targetType: type,
+      targetId: id,
+      status: "visible" as const,
+      reason: null,
+      autoHidden: false,
+      commentsLocked: false,
+    }
+  );
 }
 
 async function writeState(
   tx: Executor,
   type: ReportTarget,
   id: number,
-  values: Partial<{ status: "visible" | "hidden" | "removed"; reason: string | null; autoHidden: boolean; commentsLocked: boolean }>,
+  values: Partial<{
+    status: "visible" | "hidden" | "removed";
+    reason: string | null;
+    autoHidden: boolean;
+    commentsLocked: boolean;
+  }>,
 ) {
   await tx
     .insert(moderationStates)
     .values({ targetType: type, targetId: id, ...values })
-    .onConflictDoUpdate({ target: [moderationStates.targetType, moderationStates.targetId], set: { ...values, updatedAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: [moderationStates.targetType, moderationStates.targetId],
+      set: { ...values, updatedAt: sql`now()` },
+    });
 }
 
 async function log(
   tx: Executor,
   actor: Actor,
-  entry: { action: string; targetType: string; targetId: string | number; reason?: string | null; note?: string | null; snapshot?: unknown },
+  entry: {
+    action: string;
+    targetType: string;
+    targetId: string | number;
+    reason?: string | null;
+    note?: string | null;
+    snapshot?: unknown;
+  },
 ) {
   await tx.insert(moderationLog).values({
     actorId: actor.id,
@@ -154,22 +221,42 @@ export async function reportContent(
   const actor = assertCanParticipate(actorOrNull);
   return db.transaction(async (tx) => {
     const target = await loadTarget(tx, input.targetType, input.targetId);
-    if (target.authorId === actor.id) throw new AppError("forbidden", `You cannot report your own ${input.targetType}.`);
+    if (target.authorId === actor.id)
+      throw new AppError("forbidden", `You cannot report your own ${input.targetType}.`);
     const [created] = await tx
       .insert(reports)
-      .values({ targetType: input.targetType, targetId: input.targetId, targetUserId: target.authorId, reporterId: actor.id, reason: input.reason, note: input.note })
+      .values({
+        targetType: input.targetType,
+        targetId: input.targetId,
+        targetUserId: target.authorId,
+        reporterId: actor.id,
+        reason: input.reason,
+        note: input.note,
+      })
       .onConflictDoNothing()
       .returning({ id: reports.id });
-    if (!created) throw new AppError("conflict", `You have already reported this ${input.targetType}.`);
+    if (!created)
+      throw new AppError("conflict", `You have already reported this ${input.targetType}.`);
     await consumeLimit(tx, reportLimit(actor));
 
     const [open] = await tx
       .select({ n: count() })
       .from(reports)
-      .where(and(eq(reports.targetType, input.targetType), eq(reports.targetId, input.targetId), eq(reports.status, "open")));
+      .where(
+        and(
+          eq(reports.targetType, input.targetType),
+          eq(reports.targetId, input.targetId),
+          eq(reports.status, "open"),
+        ),
+      );
     const state = await stateOf(tx, input.targetType, input.targetId);
     const hidden = state.status === "visible" && (open?.n ?? 0) >= (await getReportThreshold(tx));
-    if (hidden) await writeState(tx, input.targetType, input.targetId, { status: "hidden", reason: "reports", autoHidden: true });
+    if (hidden)
+      await writeState(tx, input.targetType, input.targetId, {
+        status: "hidden",
+        reason: "reports",
+        autoHidden: true,
+      });
     return { data: { hidden }, tags: hidden ? targetTags(target) : [] };
   });
 }
@@ -179,7 +266,12 @@ export async function reportContent(
 export async function moderateItems(
   db: Executor,
   actorOrNull: Actor | null,
-  input: { items: { type: ReportTarget; id: number }[]; action: ModerationAction; reason: string; note: string | null },
+  input: {
+    items: { type: ReportTarget; id: number }[];
+    action: ModerationAction;
+    reason: string;
+    note: string | null;
+  },
 ) {
   const actor = assertModerator(actorOrNull);
   return db.transaction(async (tx) => {
@@ -191,35 +283,73 @@ export async function moderateItems(
         .select({ reason: reports.reason, reporter: users.handle })
         .from(reports)
         .innerJoin(users, eq(users.id, reports.reporterId))
-        .where(and(eq(reports.targetType, item.type), eq(reports.targetId, item.id), eq(reports.status, "open")));
+        .where(
+          and(
+            eq(reports.targetType, item.type),
+            eq(reports.targetId, item.id),
+            eq(reports.status, "open"),
+          ),
+        );
       const resolve = (status: "dismissed" | "upheld") =>
         tx
           .update(reports)
           .set({ status, resolvedAt: sql`now()`, resolvedBy: actor.id })
-          .where(and(eq(reports.targetType, item.type), eq(reports.targetId, item.id), eq(reports.status, "open")));
+          .where(
+            and(
+              eq(reports.targetType, item.type),
+              eq(reports.targetId, item.id),
+              eq(reports.status, "open"),
+            ),
+          );
       switch (input.action) {
         case "dismiss":
           await resolve("dismissed");
           // reports that hid it automatically were unfounded
-          if (before.autoHidden && before.status === "hidden") await writeState(tx, item.type, item.id, { status: "visible", reason: null, autoHidden: false });
+          if (before.autoHidden && before.status === "hidden")
+            await writeState(tx, item.type, item.id, {
+              status: "visible",
+              reason: null,
+              autoHidden: false,
+            });
           break;
         case "hide":
           await resolve("upheld");
-          await writeState(tx, item.type, item.id, { status: "hidden", reason: input.reason, autoHidden: false });
+          await writeState(tx, item.type, item.id, {
+            status: "hidden",
+            reason: input.reason,
+            autoHidden: false,
+          });
           break;
         case "remove":
           await resolve("upheld");
-          await writeState(tx, item.type, item.id, { status: "removed", reason: input.reason, autoHidden: false });
+          await writeState(tx, item.type, item.id, {
+            status: "removed",
+            reason: input.reason,
+            autoHidden: false,
+          });
           break;
         case "restore":
           await resolve("dismissed");
-          await writeState(tx, item.type, item.id, { status: "visible", reason: null, autoHidden: false });
+          await writeState(tx, item.type, item.id, {
+            status: "visible",
+            reason: null,
+            autoHidden: false,
+          });
           break;
         case "spoiler":
-          if (item.type !== "review") throw new AppError("invalid", "Only reviews can be marked as spoilers.");
+          if (item.type !== "review")
+            throw new AppError("invalid", "Only reviews can be marked as spoilers.");
           await resolve("upheld");
-          await tx.update(reviews).set({ containsSpoilers: true, updatedAt: sql`now()` }).where(eq(reviews.id, item.id));
-          if (before.status === "hidden" && before.autoHidden) await writeState(tx, item.type, item.id, { status: "visible", reason: null, autoHidden: false });
+          await tx
+            .update(reviews)
+            .set({ containsSpoilers: true, updatedAt: sql`now()` })
+            .where(eq(reviews.id, item.id));
+          if (before.status === "hidden" && before.autoHidden)
+            await writeState(tx, item.type, item.id, {
+              status: "visible",
+              reason: null,
+              autoHidden: false,
+            });
           break;
       }
       await log(tx, actor, {
@@ -228,7 +358,12 @@ export async function moderateItems(
         targetId: item.id,
         reason: input.reason,
         note: input.note,
-        snapshot: { ...target.snapshot, statusBefore: before.status, reasonBefore: before.reason, openReports },
+        snapshot: {
+          ...target.snapshot,
+          statusBefore: before.status,
+          reasonBefore: before.reason,
+          openReports,
+        },
       });
       targetTags(target).forEach((t) => changedTags.add(t));
     }
@@ -262,7 +397,13 @@ export async function setCommentsLocked(
 
 async function loadUser(tx: Executor, handle: string) {
   const [u] = await tx
-    .select({ id: users.id, handle: users.handle, name: users.name, role: users.role, email: users.email })
+    .select({
+      id: users.id,
+      handle: users.handle,
+      name: users.name,
+      role: users.role,
+      email: users.email,
+    })
     .from(users)
     .where(sql`lower(${users.handle}) = lower(${handle})`)
     .for("update");
@@ -275,20 +416,39 @@ const RANK: Record<UserRole, number> = { viewer: 0, moderator: 1, admin: 2 };
 export async function sanctionUser(
   db: Executor,
   actorOrNull: Actor | null,
-  input: { handle: string; kind: SanctionKind; hours: number | null; reason: string; note: string | null },
+  input: {
+    handle: string;
+    kind: SanctionKind;
+    hours: number | null;
+    reason: string;
+    note: string | null;
+  },
 ) {
   const actor = assertModerator(actorOrNull);
   return db.transaction(async (tx) => {
     const user = await loadUser(tx, input.handle);
     if (user.id === actor.id) throw new AppError("forbidden", "You cannot sanction yourself.");
-    if (RANK[user.role] >= RANK[actor.role]) throw new AppError("forbidden", `Only an admin can sanction a ${user.role}.`);
+    if (RANK[user.role] >= RANK[actor.role])
+      throw new AppError("forbidden", `Only an admin can sanction a ${user.role}.`);
     if ((input.kind === "silence" || input.kind === "suspend") && !input.hours) {
-      throw new AppError("invalid", "Give a duration for a silence or a suspension.", { hours: "Choose how long it lasts." });
+      throw new AppError("invalid", "Give a duration for a silence or a suspension.", {
+        hours: "Choose how long it lasts.",
+      });
     }
-    const endsAt = input.kind === "silence" || input.kind === "suspend" ? sql`now() + make_interval(hours => ${input.hours})` : null;
+    const endsAt =
+      input.kind === "silence" || input.kind === "suspend"
+        ? sql`now() + make_interval(hours => ${input.hours})`
+        : null;
     const [row] = await tx
       .insert(sanctions)
-      .values({ userId: user.id, kind: input.kind, reason: input.reason, note: input.note, endsAt, createdBy: actor.id })
+      .values({
+        userId: user.id,
+        kind: input.kind,
+        reason: input.reason,
+        note: input.note,
+        endsAt,
+        createdBy: actor.id,
+      })
       .returning({ id: sanctions.id, endsAt: sanctions.endsAt });
     await log(tx, actor, {
       action: `sanction_${input.kind}`,
@@ -296,41 +456,81 @@ export async function sanctionUser(
       targetId: user.handle,
       reason: input.reason,
       note: input.note,
-      snapshot: { user: user.handle, role: user.role, kind: input.kind, endsAt: row!.endsAt?.toISOString() ?? null },
+      snapshot: {
+        user: user.handle,
+        role: user.role,
+        kind: input.kind,
+        endsAt: row!.endsAt?.toISOString() ?? null,
+      },
     });
     return { data: { sanctionId: row!.id }, tags: [tags.user(user.handle)] };
   });
 }
 
-export async function liftSanction(db: Executor, actorOrNull: Actor | null, input: { sanctionId: number; reason: string }) {
+export async function liftSanction(
+  db: Executor,
+  actorOrNull: Actor | null,
+  input: { sanctionId: number; reason: string },
+) {
   const actor = assertModerator(actorOrNull);
   return db.transaction(async (tx) => {
     const [s] = await tx
-      .select({ id: sanctions.id, kind: sanctions.kind, userId: sanctions.userId, handle: users.handle, role: users.role, liftedAt: sanctions.liftedAt })
+      .select({
+        id: sanctions.id,
+        kind: sanctions.kind,
+        userId: sanctions.userId,
+        handle: users.handle,
+        role: users.role,
+        liftedAt: sanctions.liftedAt,
+      })
       .from(sanctions)
       .innerJoin(users, eq(users.id, sanctions.userId))
       .where(eq(sanctions.id, input.sanctionId))
       .for("update", { of: sanctions });
     if (!s) throw new AppError("not_found", "That sanction does not exist.");
-    if (RANK[s.role] >= RANK[actor.role]) throw new AppError("forbidden", `Only an admin can change a ${s.role}'s sanctions.`);
+    if (RANK[s.role] >= RANK[actor.role])
+      throw new AppError("forbidden", `Only an admin can change a ${s.role}'s sanctions.`);
     if (s.liftedAt) throw new AppError("conflict", "That sanction is already lifted.");
-    await tx.update(sanctions).set({ liftedAt: sql`now()` }).where(eq(sanctions.id, s.id));
-    await log(tx, actor, { action: "lift_sanction", targetType: "user", targetId: s.handle, reason: input.reason, snapshot: { sanction: s.id, kind: s.kind } });
+    await tx
+      .update(sanctions)
+      .set({ liftedAt: sql`now()` })
+      .where(eq(sanctions.id, s.id));
+    await log(tx, actor, {
+      action: "lift_sanction",
+      targetType: "user",
+      targetId: s.handle,
+      reason: input.reason,
+      snapshot: { sanction: s.id, kind: s.kind },
+    });
     return { data: { lifted: s.id }, tags: [tags.user(s.handle)] };
   });
 }
 
-export async function setRole(db: Executor, actorOrNull: Actor | null, input: { handle: string; role: UserRole; reason: string }) {
+export async function setRole(
+  db: Executor,
+  actorOrNull: Actor | null,
+  input: { handle: string; role: UserRole; reason: string },
+) {
   const actor = assertAdmin(actorOrNull);
   return db.transaction(async (tx) => {
     // lock every admin: two admins demoting each other at once cannot leave none
-    const admins = await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).for("update");
+    const admins = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.role, "admin"))
+      .for("update");
     const user = await loadUser(tx, input.handle);
     if (user.role === "admin" && input.role !== "admin" && admins.length <= 1) {
-      throw new AppError("conflict", "The last admin cannot be demoted: make someone else an admin first.");
+      throw new AppError(
+        "conflict",
+        "The last admin cannot be demoted: make someone else an admin first.",
+      );
     }
     if (user.role === input.role) return { data: { role: user.role }, tags: [] };
-    await tx.update(users).set({ role: input.role, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ role: input.role, updatedAt: sql`now()` })
+      .where(eq(users.id, user.id));
     await log(tx, actor, {
       action: "set_role",
       targetType: "user",
@@ -342,15 +542,27 @@ export async function setRole(db: Executor, actorOrNull: Actor | null, input: { 
   });
 }
 
-export async function setReportThreshold(db: Executor, actorOrNull: Actor | null, input: { threshold: number }) {
+export async function setReportThreshold(
+  db: Executor,
+  actorOrNull: Actor | null,
+  input: { threshold: number },
+) {
   const actor = assertAdmin(actorOrNull);
   return db.transaction(async (tx) => {
     const before = await getReportThreshold(tx);
     await tx
       .insert(settings)
       .values({ key: "report_threshold", value: input.threshold })
-      .onConflictDoUpdate({ target: settings.key, set: { value: input.threshold, updatedAt: sql`now()` } });
-    await log(tx, actor, { action: "set_report_threshold", targetType: "setting", targetId: "report_threshold", snapshot: { from: before, to: input.threshold } });
+      .onConflictDoUpdate({
+        target: settings.key,
+        set: { value: input.threshold, updatedAt: sql`now()` },
+      });
+    await log(tx, actor, {
+      action: "set_report_threshold",
+      targetType: "setting",
+      targetId: "report_threshold",
+      snapshot: { from: before, to: input.threshold },
+    });
     return { data: { threshold: input.threshold }, tags: [] };
   });
 }
@@ -368,6 +580,8 @@ export type QueueItem = {
   notes: string[];
   firstReportedAt: string;
   lastReportedAt: string;
+  /** Since the first open report, by the database's clock. */
+  waitingMinutes: number;
   status: string;
   statusReason: string | null;
   body: string | null;
@@ -378,7 +592,10 @@ export type QueueItem = {
 };
 
 /** Open reports, one entry per reported item. */
-export async function listModerationQueue(db: Executor, { sort, reason }: { sort: QueueSort; reason: ReportReason | null }): Promise<QueueItem[]> {
+export async function listModerationQueue(
+  db: Executor,
+  { sort, reason }: { sort: QueueSort; reason: ReportReason | null },
+): Promise<QueueItem[]> {
   type Row = {
     target_type: ReportTarget;
     target_id: number;
@@ -388,6 +605,7 @@ export async function listModerationQueue(db: Executor, { sort, reason }: { sort
     notes: string[];
     first_at: string;
     last_at: string;
+    waiting: number;
   };
   // both drivers answer raw SQL with { rows }
   const rows = (await db.execute<Row>(sql`
@@ -396,7 +614,8 @@ export async function listModerationQueue(db: Executor, { sort, reason }: { sort
       array_agg(distinct r.reason::text) as reasons,
       array_agg(distinct u.handle) as reporters,
       array_remove(array_agg(r.note), null) as notes,
-      min(r.created_at)::text as first_at, max(r.created_at)::text as last_at
+      min(r.created_at)::text as first_at, max(r.created_at)::text as last_at,
+      floor(extract(epoch from now() - min(r.created_at)) / 60)::int as waiting
     from reports r join users u on u.id = r.reporter_id
     where r.status = 'open'
     group by r.target_type, r.target_id
@@ -409,7 +628,10 @@ export async function listModerationQueue(db: Executor, { sort, reason }: { sort
     const target = await loadTarget(db, row.target_type, row.target_id).catch(() => null);
     if (!target) continue;
     const state = await stateOf(db, row.target_type, row.target_id);
-    const [film] = await db.select({ slug: films.slug, title: films.title }).from(films).where(eq(films.slug, target.filmSlug));
+    const [film] = await db
+      .select({ slug: films.slug, title: films.title })
+      .from(films)
+      .where(eq(films.slug, target.filmSlug));
     items.push({
       type: row.target_type,
       id: row.target_id,
@@ -419,6 +641,8 @@ export async function listModerationQueue(db: Executor, { sort, reason }: { sort
       notes: row.notes,
       firstReportedAt: new Date(row.first_at).toISOString(),
       lastReportedAt: new Date(row.last_at).toISOString(),
+      waitingMinutes: row.waiting,
+
       status: state.status,
       statusReason: state.reason,
       body: (target.snapshot.body as string | null) ?? null,
@@ -432,13 +656,23 @@ export async function listModerationQueue(db: Executor, { sort, reason }: { sort
 }
 
 export async function listModerationLog(db: Executor, { limit }: { limit: number }) {
-  return db.select().from(moderationLog).orderBy(desc(moderationLog.createdAt), desc(moderationLog.id)).limit(limit);
+  return db
+    .select()
+    .from(moderationLog)
+    .orderBy(desc(moderationLog.createdAt), desc(moderationLog.id))
+    .limit(limit);
 }
 
 /** A user's record for moderators: reports made and received (and how they ended), sanctions. */
 export async function getUserRecord(db: Executor, { handle }: { handle: string }) {
   const [user] = await db
-    .select({ id: users.id, handle: users.handle, name: users.name, role: users.role, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      handle: users.handle,
+      name: users.name,
+      role: users.role,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(sql`lower(${users.handle}) = lower(${handle})`);
   if (!user) return null;
@@ -452,17 +686,37 @@ export async function getUserRecord(db: Executor, { handle }: { handle: string }
     .from(reports)
     .where(eq(reports.targetUserId, user.id))
     .groupBy(reports.status);
-  const history = await db.select().from(sanctions).where(eq(sanctions.userId, user.id)).orderBy(desc(sanctions.startsAt));
-  const byStatus = (rows: { status: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
-  return { user, reportsMade: byStatus(made), reportsReceived: byStatus(received), sanctions: history };
+  const history = await db
+    .select()
+    .from(sanctions)
+    .where(eq(sanctions.userId, user.id))
+    .orderBy(desc(sanctions.startsAt));
+  const byStatus = (rows: { status: string; n: number }[]) =>
+    Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
+  return {
+    user,
+    reportsMade: byStatus(made),
+    reportsReceived: byStatus(received),
+    sanctions: history,
+  };
 }
 
 export async function findUsers(db: Executor, { query }: { query: string }) {
   const q = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return db
-    .select({ handle: users.handle, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
+    .select({
+      handle: users.handle,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      createdAt: users.createdAt,
+    })
     .from(users)
-    .where(query ? sql`${users.handle} ilike ${q} or ${users.email} ilike ${q} or ${users.name} ilike ${q}` : undefined)
+    .where(
+      query
+        ? sql`${users.handle} ilike ${q} or ${users.email} ilike ${q} or ${users.name} ilike ${q}`
+        : undefined,
+    )
     .orderBy(asc(users.handle))
     .limit(100);
 }
@@ -470,17 +724,24 @@ export async function findUsers(db: Executor, { query }: { query: string }) {
 /** What the author of a hidden or removed item is told. */
 export function moderationNotice(status: string, reason: string | null): string | null {
   if (status === "removed") return `Removed by a moderator: ${reasonLabel(reason)}`;
-  if (status === "hidden" && reason === "reports") return "Hidden: reported by several readers, pending review by a moderator";
+  if (status === "hidden" && reason === "reports")
+    return "Hidden: reported by several readers, pending review by a moderator";
   if (status === "hidden") return `Hidden by a moderator: ${reasonLabel(reason)}`;
   return null;
 }
 
 /** Moderation states for several items at once. */
 export async function statesOf(db: Executor, type: ReportTarget, ids: number[]) {
-  if (ids.length === 0) return new Map<number, { status: string; reason: string | null; commentsLocked: boolean }>();
+  if (ids.length === 0)
+    return new Map<number, { status: string; reason: string | null; commentsLocked: boolean }>();
   const rows = await db
     .select()
     .from(moderationStates)
     .where(and(eq(moderationStates.targetType, type), inArray(moderationStates.targetId, ids)));
-  return new Map(rows.map((r) => [r.targetId, { status: r.status, reason: r.reason, commentsLocked: r.commentsLocked }]));
+  return new Map(
+    rows.map((r) => [
+      r.targetId,
+      { status: r.status, reason: r.reason, commentsLocked: r.commentsLocked },
+    ]),
+  );
 }

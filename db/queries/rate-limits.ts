@@ -17,7 +17,10 @@ function retryText(seconds: number): string {
 export async function checkLimit(db: Executor, limit: Limit): Promise<void> {
   const since = sql`now() - make_interval(secs => ${limit.windowSeconds})`;
   const [row] = await db
-    .select({ n: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${rateLimitEvents.createdAt})::text` })
+    .select({
+      n: sql<number>`count(*)::int`,
+      oldest: sql<string | null>`min(${rateLimitEvents.createdAt})::text`,
+    })
     .from(rateLimitEvents)
     .where(and(eq(rateLimitEvents.key, limit.key), gt(rateLimitEvents.createdAt, since)));
   if ((row?.n ?? 0) >= limit.max) {
@@ -58,11 +61,27 @@ export const reportLimit = (actor: Actor): Limit => ({
 
 /** Failed sign-ins per account and per address, over 15 minutes. */
 export const signInLimits = (email: string, ip: string | null): Limit[] => [
-  { key: `signin:email:${email.toLowerCase()}`, max: 5, windowSeconds: 900, message: "Too many failed sign-ins for this account." },
-  ...(ip ? [{ key: `signin:ip:${ip}`, max: 20, windowSeconds: 900, message: "Too many failed sign-ins from your network." }] : []),
+  {
+    key: `signin:email:${email.toLowerCase()}`,
+    max: 5,
+    windowSeconds: 900,
+    message: "Too many failed sign-ins for this account.",
+  },
+  ...(ip
+    ? [
+        {
+          key: `signin:ip:${ip}`,
+          max: 20,
+          windowSeconds: 900,
+          message: "Too many failed sign-ins from your network.",
+        },
+      ]
+    : []),
 ];
 
 /** Drops events older than a day: nothing counts further back. */
 export async function pruneRateLimitEvents(db: Executor): Promise<void> {
-  await db.delete(rateLimitEvents).where(lt(rateLimitEvents.createdAt, sql`now() - interval '1 day'`));
+  await db
+    .delete(rateLimitEvents)
+    .where(lt(rateLimitEvents.createdAt, sql`now() - interval '1 day'`));
 }

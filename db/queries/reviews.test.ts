@@ -45,7 +45,6 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
       })
       .returning({ id: users.id });
     return (await getActor(handle.db, { userId: row!.id }))!;
-
   }
 
   /** Server actions as the app runs them, with the session forged to be `userId` (or nobody). */

@@ -50,7 +50,10 @@ function requireActor(actor: Actor | null): Actor {
 }
 
 /** Not hidden or removed by moderation. */
-const visible = (type: "review" | "comment", id: SQL | typeof reviews.id | typeof reviewComments.id) =>
+const visible = (
+  type: "review" | "comment",
+  id: SQL | typeof reviews.id | typeof reviewComments.id,
+) =>
   sql`not exists (select 1 from moderation_states m where m.target_type = ${type} and m.target_id = ${id} and m.status <> 'visible')`;
 
 export type ReviewWrite = { reviewId: number; filmSlug: string; created: boolean };
@@ -206,8 +209,11 @@ export async function addComment(
     const [state] = await tx
       .select({ status: moderationStates.status, locked: moderationStates.commentsLocked })
       .from(moderationStates)
-      .where(and(eq(moderationStates.targetType, "review"), eq(moderationStates.targetId, reviewId)));
-    if (state && state.status !== "visible") throw new AppError("not_found", "That review does not exist.");
+      .where(
+        and(eq(moderationStates.targetType, "review"), eq(moderationStates.targetId, reviewId)),
+      );
+    if (state && state.status !== "visible")
+      throw new AppError("not_found", "That review does not exist.");
     if (state?.locked) throw new AppError("forbidden", "Comments on this review are locked.");
     await consumeLimit(tx, postingLimit(actor));
     const [comment] = await tx
@@ -388,7 +394,14 @@ export async function listFilmReviews(
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.userId))
     .innerJoin(films, eq(films.id, reviews.filmId))
-    .where(and(eq(reviews.filmId, filmId), isNull(reviews.deletedAt), visible("review", reviews.id), after))
+    .where(
+      and(
+        eq(reviews.filmId, filmId),
+        isNull(reviews.deletedAt),
+        visible("review", reviews.id),
+        after,
+      ),
+    )
     .orderBy(...order)
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -441,7 +454,13 @@ export async function listComments(
     })
     .from(reviewComments)
     .innerJoin(users, eq(users.id, reviewComments.userId))
-    .where(and(eq(reviewComments.reviewId, reviewId), isNull(reviewComments.deletedAt), visible("comment", reviewComments.id)))
+    .where(
+      and(
+        eq(reviewComments.reviewId, reviewId),
+        isNull(reviewComments.deletedAt),
+        visible("comment", reviewComments.id),
+      ),
+    )
     .orderBy(asc(reviewComments.createdAt), asc(reviewComments.id));
   return rows.map((r) => ({
     id: r.id,
@@ -511,7 +530,9 @@ export async function getProfile(
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.userId))
     .innerJoin(films, eq(films.id, reviews.filmId))
-    .where(and(eq(reviews.userId, user.id), isNull(reviews.deletedAt), visible("review", reviews.id)))
+    .where(
+      and(eq(reviews.userId, user.id), isNull(reviews.deletedAt), visible("review", reviews.id)),
+    )
     .orderBy(desc(reviews.createdAt), desc(reviews.id));
   const stats = emptyStats();
   for (const r of rows) {

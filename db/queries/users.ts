@@ -17,7 +17,11 @@ export function hashPassword(password: string): Promise<string> {
 let dummyHash: Promise<string> | null = null;
 
 /** A sanction in force that limits what the user may do. */
-export type Restriction = { kind: "silence" | "suspend" | "ban"; until: string | null; reason: string };
+export type Restriction = {
+  kind: "silence" | "suspend" | "ban";
+  until: string | null;
+  reason: string;
+};
 
 export type Actor = {
   id: string;
@@ -31,7 +35,10 @@ export type Actor = {
 const SEVERITY = { ban: 3, suspend: 2, silence: 1 } as const;
 
 /** The most severe silence, suspension or ban in force for a user now. */
-export async function activeRestriction(db: Executor, { userId }: { userId: string }): Promise<Restriction | null> {
+export async function activeRestriction(
+  db: Executor,
+  { userId }: { userId: string },
+): Promise<Restriction | null> {
   const rows = await db
     .select({ kind: sanctions.kind, endsAt: sanctions.endsAt, reason: sanctions.reason })
     .from(sanctions)
@@ -43,21 +50,45 @@ export async function activeRestriction(db: Executor, { userId }: { userId: stri
         or(isNull(sanctions.endsAt), gt(sanctions.endsAt, sql`now()`)),
       ),
     );
-  const worst = rows.sort((a, b) => SEVERITY[b.kind as keyof typeof SEVERITY] - SEVERITY[a.kind as keyof typeof SEVERITY])[0];
-  return worst ? { kind: worst.kind as Restriction["kind"], until: worst.endsAt?.toISOString() ?? null, reason: worst.reason } : null;
+  const worst = rows.sort(
+    (a, b) => SEVERITY[b.kind as keyof typeof SEVERITY] - SEVERITY[a.kind as keyof typeof SEVERITY],
+  )[0];
+  return worst
+    ? {
+        kind: worst.kind as Restriction["kind"],
+        until: worst.endsAt?.toISOString() ?? null,
+        reason: worst.reason,
+      }
+    : null;
 }
 
-const actorColumns = { id: users.id, name: users.name, handle: users.handle, role: users.role, createdAt: users.createdAt };
+const actorColumns = {
+  id: users.id,
+  name: users.name,
+  handle: users.handle,
+  role: users.role,
+  createdAt: users.createdAt,
+};
 
-async function toActor(db: Executor, row: { id: string; name: string; handle: string; role: UserRole; createdAt: Date }): Promise<Actor> {
-  return { ...row, createdAt: row.createdAt.toISOString(), restriction: await activeRestriction(db, { userId: row.id }) };
+async function toActor(
+  db: Executor,
+  row: { id: string; name: string; handle: string; role: UserRole; createdAt: Date },
+): Promise<Actor> {
+  return {
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    restriction: await activeRestriction(db, { userId: row.id }),
+  };
 }
 
 /**
  * The user behind a session, read from the database now: a role or sanction in a session token
  * can be stale. Null for no such user.
  */
-export async function getActor(db: Executor, { userId }: { userId: string }): Promise<Actor | null> {
+export async function getActor(
+  db: Executor,
+  { userId }: { userId: string },
+): Promise<Actor | null> {
   const [row] = await db.select(actorColumns).from(users).where(eq(users.id, userId)).limit(1);
   return row ? toActor(db, row) : null;
 }

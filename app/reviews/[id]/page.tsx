@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BUILD_PLACEHOLDER, loadReview } from "@/db/cached";
 import { CommentForm } from "@/components/comment-form";
+import { CommentReport } from "@/components/comment-report";
 import { ReviewWithReader } from "@/components/review-likes";
 import { formatDate } from "@/lib/format";
 import { starsLabel } from "@/lib/rating";
@@ -62,6 +63,7 @@ export default async function ReviewPage({ params }: Props) {
                 </span>
               </p>
               <div className="mt-1 whitespace-pre-wrap break-words">{c.body}</div>
+              <CommentReport commentId={c.id} authorHandle={c.author.handle} />
             </li>
           ))}
         </ol>
