@@ -2,9 +2,9 @@ import Link from "next/link";
 import type { ChartRow, Revision } from "@/db/queries/charts";
 import { formatDate, formatInteger, plural } from "@/lib/format";
 import { listBySlug } from "@/lib/top10/lists";
-import { movementLabel, movementOf, movementText } from "@/lib/top10/movement";
 import { formatCompact, summarizeRun } from "@/lib/top10/summary";
 import { formatWeek } from "@/lib/top10/week";
+import { ChartFigureCells, ChartFigureHeaders } from "./chart-figures";
 import { ChartHistorySvg } from "./chart-history-svg";
 
 export function chartHref(week: string, list: string) {
@@ -19,11 +19,6 @@ const FIELD_LABEL: Record<string, string> = {
   showTitle: "title",
   seasonTitle: "season",
 };
-
-function Figure({ value }: { value: number | null }) {
-  if (value == null) return <span className="text-zinc-600 dark:text-zinc-400">—</span>;
-  return <data value={value}>{formatCompact(value)}</data>;
-}
 
 /** A title's whole run on Netflix's weekly global Top 10: summary, chart and citable table. */
 export function ChartHistory({
@@ -106,26 +101,11 @@ export function ChartHistory({
                 <th scope="col" className="py-2 pr-3 font-medium">
                   Rank
                 </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Movement
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">
-                  Views
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">
-                  Hours
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">
-                  Weeks in Top 10
-                </th>
-                <th scope="col" className="py-2 text-right font-medium">
-                  Countries
-                </th>
+                <ChartFigureHeaders />
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => {
-                const m = movementOf(r.rank, r.previousRank, r.cumulativeWeeks);
                 const week = formatWeek(r.week);
                 return (
                   <tr key={r.id} className="border-b border-zinc-100 dark:border-zinc-900">
@@ -141,20 +121,7 @@ export function ChartHistory({
                     </th>
                     <td className="py-2 pr-3">{listBySlug(r.list)!.label}</td>
                     <td className="py-2 pr-3 font-semibold">#{r.rank}</td>
-                    <td className="py-2 pr-3">
-                      <span aria-hidden="true">{movementText(m)}</span>
-                      <span className="sr-only">{movementLabel(m)}</span>
-                    </td>
-                    <td className="py-2 pr-3 text-right">
-                      <Figure value={r.views} />
-                    </td>
-                    <td className="py-2 pr-3 text-right">
-                      <Figure value={r.hoursViewed} />
-                    </td>
-                    <td className="py-2 pr-3 text-right">{r.cumulativeWeeks}</td>
-                    <td className="py-2 text-right">
-                      {r.countries ?? <span className="text-zinc-600 dark:text-zinc-400">—</span>}
-                    </td>
+                    <ChartFigureCells row={r} />
                   </tr>
                 );
               })}

@@ -9,6 +9,34 @@ import {
 import { MODERATION_REASONS } from "@/lib/moderation";
 import { buttonClass, FormStatus } from "./ui/field";
 
+/** The "Reason" select every moderation form has. */
+export function ReasonPicker({ id, form }: { id: string; form?: string }) {
+  return (
+    <span className="flex items-center gap-2">
+      <label htmlFor={id} className="text-sm font-medium">
+        Reason
+      </label>
+      <select
+        id={id}
+        name="reason"
+        form={form}
+        required
+        defaultValue=""
+        className="rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        <option value="" disabled>
+          Choose…
+        </option>
+        {MODERATION_REASONS.map((r) => (
+          <option key={r.value} value={r.value}>
+            {r.label}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
 const input =
   "rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
@@ -41,21 +69,7 @@ export function SanctionForm({ handle }: { handle: string }) {
           className={input}
         />
       </div>
-      <div className="flex flex-col">
-        <label htmlFor="sanction-reason" className="text-sm font-medium">
-          Reason
-        </label>
-        <select id="sanction-reason" name="reason" className={input} defaultValue="">
-          <option value="" disabled>
-            Choose…
-          </option>
-          {MODERATION_REASONS.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ReasonPicker id="sanction-reason" />
       <div className="flex flex-col">
         <label htmlFor="sanction-note" className="text-sm font-medium">
           Note

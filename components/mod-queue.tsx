@@ -3,12 +3,8 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { lockCommentsAction, moderateAction } from "@/app/mod/actions";
 import type { QueueItem } from "@/db/queries/moderation";
-import {
-  ACTION_LABELS,
-  MODERATION_ACTIONS,
-  MODERATION_REASONS,
-  REPORT_REASONS,
-} from "@/lib/moderation";
+import { ACTION_LABELS, MODERATION_ACTIONS, REPORT_REASONS } from "@/lib/moderation";
+import { ReasonPicker } from "./mod-forms";
 import { FormStatus } from "./ui/field";
 import { Stars } from "./ui/stars";
 
@@ -18,33 +14,6 @@ function waited(minutes: number) {
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.round(minutes / 60);
   return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} days`;
-}
-
-function ReasonPicker({ id, form }: { id: string; form?: string }) {
-  return (
-    <span className="flex items-center gap-2">
-      <label htmlFor={id} className="text-sm font-medium">
-        Reason
-      </label>
-      <select
-        id={id}
-        name="reason"
-        form={form}
-        required
-        defaultValue=""
-        className="rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-      >
-        <option value="" disabled>
-          Choose…
-        </option>
-        {MODERATION_REASONS.map((r) => (
-          <option key={r.value} value={r.value}>
-            {r.label}
-          </option>
-        ))}
-      </select>
-    </span>
-  );
 }
 
 function ActionButtons({ type, form }: { type: "review" | "comment"; form?: string }) {

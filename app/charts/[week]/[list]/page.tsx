@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BUILD_PLACEHOLDER, loadChartWeek } from "@/db/cached";
+import { ChartFigureCells, ChartFigureHeaders } from "@/components/chart-figures";
 import { chartHref } from "@/components/chart-history";
-import { formatCompact } from "@/lib/top10/summary";
 import { LISTS, listBySlug } from "@/lib/top10/lists";
-import { movementLabel, movementOf, movementText } from "@/lib/top10/movement";
 import { formatWeek } from "@/lib/top10/week";
 import { langForText } from "@/lib/script";
 
@@ -116,21 +115,7 @@ export default async function ChartPage({ params }: Props) {
               <th scope="col" className="py-2 pr-3 font-medium">
                 Title
               </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Movement
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">
-                Views
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">
-                Hours
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">
-                Weeks in Top 10
-              </th>
-              <th scope="col" className="py-2 text-right font-medium">
-                Countries
-              </th>
+              <ChartFigureHeaders />
             </tr>
           </thead>
           <tbody>
@@ -149,7 +134,6 @@ export default async function ChartPage({ params }: Props) {
                   </tr>
                 );
               }
-              const m = movementOf(r.rank, r.previousRank, r.cumulativeWeeks);
               const name = r.seasonTitle ?? r.showTitle;
               return (
                 <tr key={rank} className="border-b border-zinc-100 dark:border-zinc-900">
@@ -167,18 +151,7 @@ export default async function ChartPage({ params }: Props) {
                       <span lang={langForText(name)}>{name}</span>
                     )}
                   </th>
-                  <td className="py-2 pr-3">
-                    <span aria-hidden="true">{movementText(m)}</span>
-                    <span className="sr-only">{movementLabel(m)}</span>
-                  </td>
-                  <td className="py-2 pr-3 text-right">
-                    {r.views != null ? <data value={r.views}>{formatCompact(r.views)}</data> : "—"}
-                  </td>
-                  <td className="py-2 pr-3 text-right">
-                    <data value={r.hoursViewed}>{formatCompact(r.hoursViewed)}</data>
-                  </td>
-                  <td className="py-2 pr-3 text-right">{r.cumulativeWeeks}</td>
-                  <td className="py-2 text-right">{r.countries ?? "—"}</td>
+                  <ChartFigureCells row={r} />
                 </tr>
               );
             })}
