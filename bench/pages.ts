@@ -61,7 +61,8 @@ async function main() {
     await waitFor(`${BASE}/api/health`, 60_000);
     // first request renders and caches; then a short load on each URL warms the JIT
     for (const url of [BASELINE, ...URLS]) await fetch(BASE + url);
-    for (const url of [BASELINE, ...URLS]) await autocannon({ url: BASE + url, connections: 8, duration: 1 });
+    for (const url of [BASELINE, ...URLS])
+      await autocannon({ url: BASE + url, connections: 8, duration: 1 });
     // the baseline is measured before and after the pages, and averaged, so drift shows
     const before = await measure(BASELINE);
     const results = [];

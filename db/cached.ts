@@ -12,6 +12,7 @@ import { isSunday } from "@/lib/top10/week";
 import {
   getChartHistoryByFilmId,
   getChartWeek,
+  getSeriesBySlug,
   getRevisionsForEntries,
   listChartWeeks,
   listsOfWeek,
@@ -118,7 +119,21 @@ export async function loadLatestFilms() {
   return listLatestFilms(await getDb(), { limit: 8 });
 }
 
+/** A TV series with its chart run. */
+export async function loadSeries(slug: string) {
+  "use cache";
+  cacheTag(tags.series(slug), tags.charts);
+  cacheLife("days");
+  if (!FILM_SLUG_PATTERN.test(slug)) return null;
+  const db = await getDb();
+  const found = await getSeriesBySlug(db, { slug });
+  if (!found) return null;
+  const revisions = await getRevisionsForEntries(db, { entryIds: found.chart.map((c) => c.id) });
+  return { ...found, revisions };
+}
+
 /** Every chart week, newest first. */
+
 export async function loadChartWeeks() {
   "use cache";
   cacheTag(tags.charts);

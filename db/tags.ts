@@ -3,6 +3,8 @@ export const tags = {
   films: "films",
   film: (slug: string) => `film:${slug}`,
   person: (slug: string) => `person:${slug}`,
+  series: (slug: string) => `series:${slug}`,
+
   charts: "charts",
   chartWeek: (week: string) => `chart:${week}`,
   /** A film's review lists (every sort and page). */

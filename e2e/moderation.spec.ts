@@ -93,6 +93,10 @@ test("a silenced user can read but cannot post", async ({ page, browser }) => {
   await viewer.page.goto("/films/the-conference-2023");
   const mine = viewer.page.getByTestId("your-review");
   await expect(mine).toContainText(/Your account is silenced until .+: you can read, but not post/);
+  await expect(
+    viewer.page.getByText(/Your account is silenced until .+ UTC for spam/),
+  ).toBeVisible();
+
   await mine.getByRole("radio", { name: "4 stars", exact: true }).check();
   await mine.getByRole("button", { name: "Post review" }).click();
   await expect(mine.getByRole("status").first()).toContainText("Your account is silenced");

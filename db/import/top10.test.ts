@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseTop10Tsv } from "../../lib/top10/parse";
 import { readTop10File } from "../../lib/top10/read-file";
 import type { DatabaseHandle } from "../index";
-import { getChartHistoryByFilmId } from "../queries/charts";
+import { getChartHistoryByFilmId, getSeriesBySlug } from "../queries/charts";
+
 import {
   chartEntries,
   chartRevisions,
@@ -94,6 +95,26 @@ describe.each(testEngines())("importing Top 10 files on %s", (engine) => {
       runtimeMinutes: 90,
       needsReview: true,
     });
+  });
+
+  it("puts TV rows on a series and its seasons, with movement between weeks", async () => {
+    const file = parseTop10Tsv(
+      "tv.tsv",
+      tsv(
+        "2023-11-05\tTV (Non-English)\t2\tHarbour Lights\tHarbour Lights: Season 1\t9000000\t6.5\t1400000\t1",
+        "2023-11-12\tTV (Non-English)\t1\tHarbour Lights\tHarbour Lights: Season 1\t12000000\t6.5\t1800000\t2",
+        "2023-11-12\tTV (Non-English)\t7\tHarbour Lights\tHarbour Lights: Season 2\t3000000\t6.0\t500000\t1",
+      ),
+    );
+    const summary = await importTop10(handle.db, "tv.tsv", file);
+    expect(summary).toMatchObject({ titlesCreated: 1, rowsAdded: 3 });
+    const show = await getSeriesBySlug(handle.db, { slug: "harbour-lights-2023" });
+    expect(show?.seasons).toEqual(["Harbour Lights: Season 1", "Harbour Lights: Season 2"]);
+    expect(show?.chart.map((w) => [w.week, w.seasonTitle, w.rank, w.previousRank])).toEqual([
+      ["2023-11-05", "Harbour Lights: Season 1", 2, null],
+      ["2023-11-12", "Harbour Lights: Season 1", 1, 2],
+      ["2023-11-12", "Harbour Lights: Season 2", 7, null],
+    ]);
   });
 
   it("changes nothing when the same file comes again", async () => {

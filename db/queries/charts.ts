@@ -96,7 +96,21 @@ export async function getChartHistoryByFilmId(
   return rows.map(toChartRow);
 }
 
+/** A series and its whole chart run (every season), oldest week first. */
+export async function getSeriesBySlug(db: Executor, { slug }: { slug: string }) {
+  const [row] = await db.select().from(series).where(eq(series.slug, slug)).limit(1);
+  if (!row) return null;
+  const chart = await selectChartRows(db)
+    .where(eq(seasons.seriesId, row.id))
+    .orderBy(asc(chartEntries.week), asc(chartEntries.list), asc(chartEntries.rank));
+  const seasonTitles = [
+    ...new Set(chart.map((c) => c.seasonTitle).filter((t): t is string => !!t)),
+  ];
+  return { ...row, seasons: seasonTitles, chart: chart.map(toChartRow) };
+}
+
 /** One week's list, by rank. */
+
 export async function getChartWeek(
   db: Executor,
   { week, list }: { week: string; list: ListSlug },

@@ -139,9 +139,9 @@ export default async function ChartPage({ params }: Props) {
                 <tr key={rank} className="border-b border-zinc-100 dark:border-zinc-900">
                   <td className="py-2 pr-3 text-base font-bold">#{rank}</td>
                   <th scope="row" className="py-2 pr-3 font-medium">
-                    {r.film ? (
+                    {r.film || r.series ? (
                       <Link
-                        href={`/films/${r.film.slug}`}
+                        href={r.film ? `/films/${r.film.slug}` : `/series/${r.series!.slug}`}
                         className="hover:underline"
                         lang={langForText(name)}
                       >

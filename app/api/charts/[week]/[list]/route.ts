@@ -20,6 +20,8 @@ export async function GET(
       title: r.showTitle,
       seasonTitle: r.seasonTitle,
       slug: r.film?.slug ?? null,
+      seriesSlug: r.series?.slug ?? null,
+
       movement: movementSymbol(movementOf(r.rank, r.previousRank, r.cumulativeWeeks)),
       views: r.views,
       hoursViewed: r.hoursViewed,

@@ -1,0 +1,62 @@
+"use client";
+import { useSession } from "next-auth/react";
+import { useEffect, useState } from "react";
+
+type Standing = {
+  signedIn: boolean;
+  restriction?: { kind: string; until: string | null; reason: string } | null;
+  warnings?: { reason: string; note: string | null; at: string }[];
+};
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString("en-US", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "UTC",
+  }) + " UTC";
+
+/** Tells a signed-in user about a sanction on their account, and until when. */
+export function StandingNotice() {
+  const { status } = useSession();
+  const [standing, setStanding] = useState<Standing | null>(null);
+  useEffect(() => {
+    if (status !== "authenticated") return;
+    let current = true;
+    void fetch("/api/me/standing", { cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<Standing>) : null))
+      .then((s) => {
+        if (current) setStanding(s);
+      });
+    return () => {
+      current = false;
+    };
+  }, [status]);
+  if (status !== "authenticated" || !standing?.signedIn) return null;
+  const r = standing.restriction;
+  const warnings = standing.warnings ?? [];
+  if (!r && warnings.length === 0) return null;
+  return (
+    <div
+      role="status"
+      className="border-b border-amber-300 bg-amber-50 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+    >
+      <div className="mx-auto max-w-5xl px-4 py-2">
+        {r ? (
+          <p>
+            {r.kind === "silence"
+              ? `Your account is silenced${r.until ? ` until ${when(r.until)}` : ""} for ${r.reason}: you can read, but not post, comment, like or report.`
+              : r.kind === "suspend"
+                ? `Your account is suspended${r.until ? ` until ${when(r.until)}` : ""} for ${r.reason}.`
+                : `Your account is banned for ${r.reason}.`}
+          </p>
+        ) : null}
+        {warnings.map((w, i) => (
+          <p key={i}>
+            A moderator warned you on {when(w.at)} for {w.reason}
+            {w.note ? `: ${w.note}` : "."}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}
