@@ -29,7 +29,7 @@ import {
 } from "../schema";
 import { seedDemo } from "../seed/index";
 import { createTestDatabase, testEngines } from "../testing";
-import { getReaderFilmState, listFilmReviews } from "./reviews";
+import { getRatingStats, getReaderFilmState, listFilmReviews, recountRatingStats } from "./reviews";
 import { getActor } from "./users";
 
 let seq = 0;
@@ -75,6 +75,7 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       post: createAction(deps, reviewInput, r.postReview),
       like: createAction(deps, reviewIdInput, r.likeReview),
       comment: createAction(deps, commentInput, r.commentOnReview),
+      remove: createAction(deps, reviewIdInput, r.deleteReview),
     };
   }
   const actorId = (who: Who) => (who === "anonymous" ? null : ids[who]);
@@ -375,6 +376,39 @@ describe.each(testEngines())("moderation on %s", (engine) => {
     expect(
       (await getReaderFilmState(handle.db, { userId: c.author.id, filmId })).moderation,
     ).toBeNull();
+  });
+
+  it("takes a hidden or removed review's rating out of the aggregates, and a restore puts it back", async () => {
+    const [film] = await handle.db
+      .select({ id: films.id })
+      .from(films)
+      .where(eq(films.slug, "pain-hustlers-2023"));
+    const author = await makeUser();
+    await as(author.id).post(null, { filmId: String(film!.id), rating: "0.5", body: "spam spam" });
+    const [review] = await handle.db.select().from(reviews).where(eq(reviews.userId, author.id));
+    const stats = () => getRatingStats(handle.db, { filmId: film!.id });
+    const recount = () => recountRatingStats(handle.db, { filmId: film!.id });
+    const counted = (await stats()).count;
+
+    await as(ids.moderator).moderate(null, {
+      items: `review:${review!.id}`,
+      action: "remove",
+      reason: "spam",
+    });
+    expect((await stats()).count).toBe(counted - 1);
+    expect(await stats()).toEqual(await recount());
+    // the author's edits of a removed review do not bring the rating back
+    await as(author.id).post(null, { filmId: String(film!.id), rating: "1", body: "still spam" });
+    expect(await stats()).toEqual(await recount());
+    await as(ids.moderator).moderate(null, {
+      items: `review:${review!.id}`,
+      action: "restore",
+      reason: "no_violation",
+    });
+    expect((await stats()).count).toBe(counted);
+    expect(await stats()).toEqual(await recount());
+    await as(author.id).remove(null, { reviewId: String(review!.id) });
+    expect(await stats()).toEqual(await recount());
   });
 
   it("refuses reporting your own content, or the same item twice", async () => {

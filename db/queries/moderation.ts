@@ -20,6 +20,7 @@ import {
   type UserRole,
 } from "../schema";
 import { tags } from "../tags";
+import { changeStats } from "./rating-stats";
 import { consumeLimit, reportLimit } from "./rate-limits";
 import type { Actor } from "./users";
 
@@ -74,6 +75,8 @@ export async function getReportThreshold(db: Executor): Promise<number> {
 type Target = {
   type: ReportTarget;
   id: number;
+  /** The film whose aggregates a review's rating counts in. */
+  filmId: number;
   authorId: string;
   authorHandle: string;
   reviewId: number;
@@ -86,6 +89,7 @@ async function loadTarget(tx: Executor, type: ReportTarget, id: number): Promise
     const [r] = await tx
       .select({
         id: reviews.id,
+        filmId: reviews.filmId,
         userId: reviews.userId,
         handle: users.handle,
         rating: reviews.rating,
@@ -101,6 +105,7 @@ async function loadTarget(tx: Executor, type: ReportTarget, id: number): Promise
     return {
       type,
       id,
+      filmId: r.filmId,
       authorId: r.userId,
       authorHandle: r.handle,
       reviewId: r.id,
@@ -121,6 +126,7 @@ async function loadTarget(tx: Executor, type: ReportTarget, id: number): Promise
       handle: users.handle,
       body: reviewComments.body,
       reviewId: reviewComments.reviewId,
+      filmId: reviews.filmId,
       slug: films.slug,
     })
     .from(reviewComments)
@@ -132,12 +138,22 @@ async function loadTarget(tx: Executor, type: ReportTarget, id: number): Promise
   return {
     type,
     id,
+    filmId: c.filmId,
     authorId: c.userId,
     authorHandle: c.handle,
     reviewId: c.reviewId,
     filmSlug: c.slug,
     snapshot: { author: c.handle, film: c.slug, review: c.reviewId, body: c.body },
   };
+}
+
+/** A review's rating counts in the aggregates only while it is visible: keep them in step. */
+async function followVisibility(tx: Executor, t: Target, before: string, after: string) {
+  const was = before === "visible";
+  const now = after === "visible";
+  if (t.type !== "review" || was === now) return;
+  const rating = t.snapshot.rating as number;
+  await changeStats(tx, t.filmId, was ? rating : null, now ? rating : null);
 }
 
 function targetTags(t: Target): string[] {
@@ -251,12 +267,14 @@ export async function reportContent(
       );
     const state = await stateOf(tx, input.targetType, input.targetId);
     const hidden = state.status === "visible" && (open?.n ?? 0) >= (await getReportThreshold(tx));
-    if (hidden)
+    if (hidden) {
       await writeState(tx, input.targetType, input.targetId, {
         status: "hidden",
         reason: "reports",
         autoHidden: true,
       });
+      await followVisibility(tx, target, "visible", "hidden");
+    }
     return { data: { hidden }, tags: hidden ? targetTags(target) : [] };
   });
 }
@@ -352,8 +370,11 @@ export async function moderateItems(
             });
           break;
       }
+      const after = await stateOf(tx, item.type, item.id);
+      await followVisibility(tx, target, before.status, after.status);
       await log(tx, actor, {
         action: input.action,
+
         targetType: item.type,
         targetId: item.id,
         reason: input.reason,

@@ -16,33 +16,10 @@ import {
 } from "../schema";
 import { assertCanParticipate, moderationNotice, statesOf } from "./moderation";
 import { consumeLimit, postingLimit } from "./rate-limits";
+import { changeStats, ratingCounts } from "./rating-stats";
 import { activeRestriction, type Actor } from "./users";
 
 // ─── Writes ──────────────────────────────────────────────────────────────────
-
-/** Changes a film's aggregates by increments, in the caller's transaction (the row lock serialises raters). */
-async function changeStats(
-  tx: Executor,
-  filmId: number,
-  before: number | null,
-  after: number | null,
-) {
-  if (before === after) return;
-  await tx.insert(filmRatingStats).values({ filmId }).onConflictDoNothing();
-  const sets: SQL[] = [];
-  if (before != null)
-    sets.push(
-      sql`histogram[${sql.raw(String(before))}] = histogram[${sql.raw(String(before))}] - 1`,
-    );
-  if (after != null)
-    sets.push(sql`histogram[${sql.raw(String(after))}] = histogram[${sql.raw(String(after))}] + 1`);
-  const dCount = (after != null ? 1 : 0) - (before != null ? 1 : 0);
-  const dSum = (after ?? 0) - (before ?? 0);
-  await tx.execute(sql`
-    update film_rating_stats
-    set count = count + ${dCount}, sum = sum + ${dSum}, ${sql.join(sets, sql`, `)}
-    where film_id = ${filmId}`);
-}
 
 function requireActor(actor: Actor | null): Actor {
   if (!actor) throw notSignedIn();
@@ -129,7 +106,10 @@ export async function upsertReview(
         deletedAt: null,
       })
       .where(eq(reviews.id, existing.id));
-    await changeStats(tx, film.id, wasDeleted ? null : existing.rating, values.rating);
+    // a review hidden or removed by moderation stays out of the aggregates, whatever its author edits
+    if (await ratingCounts(tx, existing.id)) {
+      await changeStats(tx, film.id, wasDeleted ? null : existing.rating, values.rating);
+    }
     return { reviewId: existing.id, filmSlug: film.slug, created: wasDeleted };
   });
 }
@@ -167,7 +147,7 @@ export async function deleteReview(
       .update(reviews)
       .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(reviews.id, reviewId));
-    await changeStats(tx, review.filmId, review.rating, null);
+    if (await ratingCounts(tx, reviewId)) await changeStats(tx, review.filmId, review.rating, null);
     return { reviewId, filmSlug: review.slug };
   });
 }
@@ -253,7 +233,9 @@ export async function recountRatingStats(
   const rows = await db
     .select({ rating: reviews.rating, n: sql<number>`count(*)::int` })
     .from(reviews)
-    .where(and(eq(reviews.filmId, filmId), isNull(reviews.deletedAt)))
+    .where(
+      and(eq(reviews.filmId, filmId), isNull(reviews.deletedAt), visible("review", reviews.id)),
+    )
     .groupBy(reviews.rating);
   const stats = emptyStats();
   for (const r of rows) {
