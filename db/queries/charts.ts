@@ -2,20 +2,13 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { LIST_SLUGS, type ListSlug } from "../../lib/top10/lists";
+import type { GlobalRow } from "../../lib/top10/parse";
 import type { Executor } from "../index";
 import { chartEntries, chartRevisions, films, seasons, series } from "../schema";
 
-export type ChartRow = {
+/** A stored row of a global list: the figures as the file had them, and what Reelrank adds. */
+export type ChartRow = Omit<GlobalRow, "line"> & {
   id: number;
-  week: string;
-  list: ListSlug;
-  rank: number;
-  showTitle: string;
-  seasonTitle: string | null;
-  hoursViewed: number;
-  runtimeHours: number | null;
-  views: number | null;
-  cumulativeWeeks: number;
   countries: number | null;
   /** Rank on the same list the week before, when the title was on it. */
   previousRank: number | null;
