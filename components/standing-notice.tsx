@@ -6,6 +6,12 @@ type Standing = {
   signedIn: boolean;
   restriction?: { kind: string; until: string | null; reason: string } | null;
   warnings?: { reason: string; note: string | null; at: string }[];
+  moderated?: {
+    type: string;
+    film: { slug: string; title: string };
+    reviewId: number;
+    notice: string;
+  }[];
 };
 
 const when = (iso: string) =>
@@ -34,7 +40,8 @@ export function StandingNotice() {
   if (status !== "authenticated" || !standing?.signedIn) return null;
   const r = standing.restriction;
   const warnings = standing.warnings ?? [];
-  if (!r && warnings.length === 0) return null;
+  const moderated = standing.moderated ?? [];
+  if (!r && warnings.length === 0 && moderated.length === 0) return null;
   return (
     <div
       role="status"
@@ -50,6 +57,18 @@ export function StandingNotice() {
                 : `Your account is banned for ${r.reason}.`}
           </p>
         ) : null}
+        {moderated.map((m, i) => (
+          <p key={`m${i}`}>
+            Your {m.type} on{" "}
+            <a
+              href={m.type === "review" ? `/films/${m.film.slug}` : `/reviews/${m.reviewId}`}
+              className="underline"
+            >
+              {m.film.title}
+            </a>
+            : {m.notice}.
+          </p>
+        ))}
         {warnings.map((w, i) => (
           <p key={i}>
             A moderator warned you on {when(w.at)} for {w.reason}

@@ -29,6 +29,7 @@ import {
 } from "../schema";
 import { seedDemo } from "../seed/index";
 import { createTestDatabase, testEngines } from "../testing";
+import { listMyModeratedContent } from "./moderation";
 import { getRatingStats, getReaderFilmState, listFilmReviews, recountRatingStats } from "./reviews";
 import { getActor } from "./users";
 
@@ -368,6 +369,11 @@ describe.each(testEngines())("moderation on %s", (engine) => {
     expect((await getReaderFilmState(handle.db, { userId: c.author.id, filmId })).moderation).toBe(
       "Removed by a moderator: harassment or hate",
     );
+    const told = await listMyModeratedContent(handle.db, { userId: c.author.id });
+    expect(told.map((m) => [m.type, m.film.slug, m.reviewId, m.notice]).sort()).toEqual([
+      ["comment", "ballerina-2023", c.reviewId, "Removed by a moderator: harassment or hate"],
+      ["review", "ballerina-2023", c.reviewId, "Removed by a moderator: harassment or hate"],
+    ]);
     await as(ids.admin).moderate(null, {
       items: `review:${c.reviewId}`,
       action: "restore",
@@ -376,6 +382,9 @@ describe.each(testEngines())("moderation on %s", (engine) => {
     expect(
       (await getReaderFilmState(handle.db, { userId: c.author.id, filmId })).moderation,
     ).toBeNull();
+    expect(
+      (await listMyModeratedContent(handle.db, { userId: c.author.id })).map((m) => m.type),
+    ).toEqual(["comment"]);
   });
 
   it("takes a hidden or removed review's rating out of the aggregates, and a restore puts it back", async () => {

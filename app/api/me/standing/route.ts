@@ -1,6 +1,7 @@
 import { desc, and, eq, gt, isNull, sql } from "drizzle-orm";
 import { auth } from "@/auth";
 import { getDb } from "@/db/index";
+import { listMyModeratedContent } from "@/db/queries/moderation";
 import { activeRestriction } from "@/db/queries/users";
 import { sanctions } from "@/db/schema";
 import { reasonLabel } from "@/lib/moderation";
@@ -15,8 +16,9 @@ export async function GET() {
     );
   const db = await getDb();
   const userId = session.user.id;
-  const [restriction, warnings] = await Promise.all([
+  const [restriction, moderated, warnings] = await Promise.all([
     activeRestriction(db, { userId }),
+    listMyModeratedContent(db, { userId }),
     db
       .select({ reason: sanctions.reason, note: sanctions.note, at: sanctions.startsAt })
       .from(sanctions)
@@ -35,6 +37,7 @@ export async function GET() {
     {
       signedIn: true,
       restriction: restriction ? { ...restriction, reason: reasonLabel(restriction.reason) } : null,
+      moderated,
       warnings: warnings.map((w) => ({
         reason: reasonLabel(w.reason),
         note: w.note,
