@@ -84,9 +84,9 @@ test("a silenced user can read but cannot post", async ({ page, browser }) => {
   const viewer = await newViewer(browser, "loud");
   await signInViaApi(page.request, MODERATOR);
   await page.goto(`/mod/users/${viewer.user.handle}`);
-  await page.getByLabel("Sanction", { exact: true }).selectOption("silence");
-  await page.getByLabel("For how many hours").fill("24");
-  await page.getByLabel("Reason").selectOption({ label: "Spam" });
+  await page.locator("main").getByLabel("Sanction", { exact: true }).selectOption("silence");
+  await page.locator("main").getByLabel("For how many hours").fill("24");
+  await page.locator("main").getByLabel("Reason").selectOption({ label: "Spam" });
   await page.getByRole("button", { name: "Apply sanction" }).click();
   await expect(page.getByText("Sanction applied.")).toBeVisible();
 
@@ -119,9 +119,9 @@ test("a suspended user cannot sign in, and only moderators reach /mod", async ({
 
   await signInViaApi(page.request, ADMIN);
   await page.goto(`/mod/users/${viewer.user.handle}`);
-  await page.getByLabel("Sanction", { exact: true }).selectOption("suspend");
-  await page.getByLabel("For how many hours").fill("48");
-  await page.getByLabel("Reason").selectOption({ label: "Harassment or hate" });
+  await page.locator("main").getByLabel("Sanction", { exact: true }).selectOption("suspend");
+  await page.locator("main").getByLabel("For how many hours").fill("48");
+  await page.locator("main").getByLabel("Reason").selectOption({ label: "Harassment or hate" });
   await page.getByRole("button", { name: "Apply sanction" }).click();
   await expect(page.getByText("Sanction applied.")).toBeVisible();
   await viewer.close();
