@@ -98,14 +98,22 @@ function QueueEntry({ item }: { item: QueueItem }) {
       {item.type === "review" ? (
         <form action={lock} className="mt-2 flex items-center gap-2 text-sm">
           <input type="hidden" name="reviewId" value={item.reviewId} />
-          <input type="hidden" name="locked" value="true" />
+          <input type="hidden" name="locked" value={item.commentsLocked ? "false" : "true"} />
           <input type="hidden" name="reason" value="off_topic" />
           <button type="submit" className="underline">
-            Lock comments on this review
+            {item.commentsLocked
+              ? "Unlock comments on this review"
+              : "Lock comments on this review"}
           </button>
           <FormStatus
             error={lockState && !lockState.ok ? lockState.error : null}
-            message={lockState?.ok ? "Comments locked." : null}
+            message={
+              lockState?.ok
+                ? lockState.data.locked
+                  ? "Comments locked."
+                  : "Comments unlocked."
+                : null
+            }
           />
         </form>
       ) : null}

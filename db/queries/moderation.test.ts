@@ -475,7 +475,7 @@ describe.each(testEngines())("moderation on %s", (engine) => {
     }
   });
 
-  it("locked comments refuse new comments", async () => {
+  it("locked comments refuse new comments until a moderator unlocks them, both logged", async () => {
     const c = await content();
     await as(ids.moderator).lock(null, {
       reviewId: String(c.reviewId),
@@ -485,6 +485,20 @@ describe.each(testEngines())("moderation on %s", (engine) => {
     expect(
       await as(ids.viewer).comment(null, { reviewId: String(c.reviewId), body: "late" }),
     ).toMatchObject({ ok: false, error: "Comments on this review are locked." });
+    await as(ids.moderator).lock(null, {
+      reviewId: String(c.reviewId),
+      locked: "false",
+      reason: "no_violation",
+    });
+    expect(
+      await as(ids.viewer).comment(null, { reviewId: String(c.reviewId), body: "calmer now" }),
+    ).toMatchObject({ ok: true });
+    const actions = await handle.db
+      .select({ action: moderationLog.action })
+      .from(moderationLog)
+      .where(eq(moderationLog.targetId, String(c.reviewId)))
+      .orderBy(moderationLog.id);
+    expect(actions.map((a) => a.action)).toEqual(["lock_comments", "unlock_comments"]);
   });
 
   it("a demoted moderator loses their powers at once, whatever their session says", async () => {

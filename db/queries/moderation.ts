@@ -605,6 +605,8 @@ export type QueueItem = {
   waitingMinutes: number;
   status: string;
   statusReason: string | null;
+  /** For a review: whether new comments on it are refused. */
+  commentsLocked: boolean;
   body: string | null;
   rating: number | null;
   author: string;
@@ -666,6 +668,8 @@ export async function listModerationQueue(
 
       status: state.status,
       statusReason: state.reason,
+      commentsLocked: state.commentsLocked,
+
       body: (target.snapshot.body as string | null) ?? null,
       rating: (target.snapshot.rating as number | undefined) ?? null,
       author: target.authorHandle,
