@@ -81,6 +81,7 @@ type Target = {
   authorHandle: string;
   reviewId: number;
   filmSlug: string;
+  filmTitle: string;
   snapshot: Record<string, unknown>;
 };
 
@@ -96,6 +97,7 @@ async function loadTarget(tx: Executor, type: ReportTarget, id: number): Promise
         body: reviews.body,
         spoilers: reviews.containsSpoilers,
         slug: films.slug,
+        title: films.title,
       })
       .from(reviews)
       .innerJoin(users, eq(users.id, reviews.userId))
@@ -110,6 +112,7 @@ async function loadTarget(tx: Executor, type: ReportTarget, id: number): Promise
       authorHandle: r.handle,
       reviewId: r.id,
       filmSlug: r.slug,
+      filmTitle: r.title,
       snapshot: {
         author: r.handle,
         film: r.slug,
@@ -128,6 +131,7 @@ async function loadTarget(tx: Executor, type: ReportTarget, id: number): Promise
       reviewId: reviewComments.reviewId,
       filmId: reviews.filmId,
       slug: films.slug,
+      title: films.title,
     })
     .from(reviewComments)
     .innerJoin(users, eq(users.id, reviewComments.userId))
@@ -143,6 +147,7 @@ async function loadTarget(tx: Executor, type: ReportTarget, id: number): Promise
     authorHandle: c.handle,
     reviewId: c.reviewId,
     filmSlug: c.slug,
+    filmTitle: c.title,
     snapshot: { author: c.handle, film: c.slug, review: c.reviewId, body: c.body },
   };
 }
@@ -647,14 +652,22 @@ export async function listModerationQueue(
     limit 200`)) as { rows: Row[] };
 
   const items: QueueItem[] = [];
+  // one read of the moderation states per kind of item; a read takes no locks
+  const ofType = (type: ReportTarget) =>
+    rows.rows.filter((r) => r.target_type === type).map((r) => r.target_id);
+  const states = {
+    review: await statesOf(db, "review", ofType("review")),
+    comment: await statesOf(db, "comment", ofType("comment")),
+  };
   for (const row of rows.rows) {
+    // an item deleted by its author since it was reported leaves the queue
     const target = await loadTarget(db, row.target_type, row.target_id).catch(() => null);
     if (!target) continue;
-    const state = await stateOf(db, row.target_type, row.target_id);
-    const [film] = await db
-      .select({ slug: films.slug, title: films.title })
-      .from(films)
-      .where(eq(films.slug, target.filmSlug));
+    const state = states[row.target_type].get(row.target_id) ?? {
+      status: "visible",
+      reason: null,
+      commentsLocked: false,
+    };
     items.push({
       type: row.target_type,
       id: row.target_id,
@@ -673,7 +686,7 @@ export async function listModerationQueue(
       body: (target.snapshot.body as string | null) ?? null,
       rating: (target.snapshot.rating as number | undefined) ?? null,
       author: target.authorHandle,
-      film: film!,
+      film: { slug: target.filmSlug, title: target.filmTitle },
       reviewId: target.reviewId,
     });
   }
