@@ -1,15 +1,6 @@
-/** Errors a user can act on: each maps to a status and a sentence; database details never reach the page. */
+/** Errors a user can act on, with a sentence for them; database details never reach the page. */
 export type ErrorCode =
   "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "rate_limited";
-
-export const STATUS: Record<ErrorCode, number> = {
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  invalid: 400,
-  conflict: 409,
-  rate_limited: 429,
-};
 
 export class AppError extends Error {
   constructor(

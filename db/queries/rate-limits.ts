@@ -30,7 +30,16 @@ export async function checkLimit(db: Executor, limit: Limit): Promise<void> {
   }
 }
 
+/** Counts an event; the key's events older than a day go, so the table stays small. */
 export async function recordEvent(db: Executor, key: string): Promise<void> {
+  await db
+    .delete(rateLimitEvents)
+    .where(
+      and(
+        eq(rateLimitEvents.key, key),
+        lt(rateLimitEvents.createdAt, sql`now() - interval '1 day'`),
+      ),
+    );
   await db.insert(rateLimitEvents).values({ key });
 }
 
@@ -78,10 +87,3 @@ export const signInLimits = (email: string, ip: string | null): Limit[] => [
       ]
     : []),
 ];
-
-/** Drops events older than a day: nothing counts further back. */
-export async function pruneRateLimitEvents(db: Executor): Promise<void> {
-  await db
-    .delete(rateLimitEvents)
-    .where(lt(rateLimitEvents.createdAt, sql`now() - interval '1 day'`));
-}

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { AppError, notSignedIn } from "../../lib/errors";
-import { emptyStats, type RatingStats } from "../../lib/rating";
+import { emptyStats, recount, type RatingStats } from "../../lib/rating";
 import type { ReviewInput } from "../../lib/validation";
 import type { Executor } from "../index";
 import {
@@ -479,17 +479,6 @@ export async function getReaderFilmState(
   };
 }
 
-export async function hasLiked(
-  db: Executor,
-  { userId, reviewId }: { userId: string; reviewId: number },
-) {
-  const [row] = await db
-    .select({ reviewId: reviewLikes.reviewId })
-    .from(reviewLikes)
-    .where(and(eq(reviewLikes.userId, userId), eq(reviewLikes.reviewId, reviewId)));
-  return !!row;
-}
-
 export type Profile = {
   handle: string;
   name: string;
@@ -516,12 +505,7 @@ export async function getProfile(
       and(eq(reviews.userId, user.id), isNull(reviews.deletedAt), visible("review", reviews.id)),
     )
     .orderBy(desc(reviews.createdAt), desc(reviews.id));
-  const stats = emptyStats();
-  for (const r of rows) {
-    stats.count++;
-    stats.sum += r.rating;
-    stats.histogram[r.rating - 1]! += 1;
-  }
+  const stats = recount(rows.map((r) => r.rating));
   return {
     handle: user.handle,
     name: user.name,
