@@ -4,6 +4,7 @@ import { useSession } from "next-auth/react";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import { deleteReviewAction } from "@/app/films/[slug]/actions";
 import type { ReviewCard as Review, ReviewSort } from "@/db/queries/reviews";
+import { restrictionSentence } from "@/lib/moderation";
 import { ReviewCard } from "./review-card";
 import { ReviewForm } from "./review-form";
 
@@ -18,16 +19,6 @@ type Reader =
       restriction: { kind: string; until: string | null; reason: string } | null;
       likedReviewIds: number[];
     };
-
-function restrictionText(r: { kind: string; until: string | null }) {
-  const until = r.until
-    ? ` until ${new Date(r.until).toLocaleString("en-US", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" })} UTC`
-    : "";
-  if (r.kind === "silence")
-    return `Your account is silenced${until}: you can read, but not post, comment, like or report.`;
-  if (r.kind === "suspend") return `Your account is suspended${until}.`;
-  return "Your account is banned.";
-}
 
 const SORT_LABELS: Record<ReviewSort, string> = {
   newest: "Newest",
@@ -136,7 +127,7 @@ export function ReviewsSection({
             role="alert"
             className="mb-3 rounded bg-amber-100 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
           >
-            {restrictionText(reader.restriction)}
+            {restrictionSentence(reader.restriction)}
           </p>
         ) : null}
         {reader?.signedIn && reader.moderation ? (

@@ -1,6 +1,7 @@
 "use client";
 import { useSession } from "next-auth/react";
 import { useEffect, useState } from "react";
+import { moderationTime, restrictionSentence } from "@/lib/moderation";
 
 type Standing = {
   signedIn: boolean;
@@ -13,13 +14,6 @@ type Standing = {
     notice: string;
   }[];
 };
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString("en-US", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "UTC",
-  }) + " UTC";
 
 /** Tells a signed-in user about a sanction on their account, and until when. */
 export function StandingNotice() {
@@ -48,15 +42,7 @@ export function StandingNotice() {
       className="border-b border-amber-300 bg-amber-50 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
     >
       <div className="mx-auto max-w-5xl px-4 py-2">
-        {r ? (
-          <p>
-            {r.kind === "silence"
-              ? `Your account is silenced${r.until ? ` until ${when(r.until)}` : ""} for ${r.reason}: you can read, but not post, comment, like or report.`
-              : r.kind === "suspend"
-                ? `Your account is suspended${r.until ? ` until ${when(r.until)}` : ""} for ${r.reason}.`
-                : `Your account is banned for ${r.reason}.`}
-          </p>
-        ) : null}
+        {r ? <p>{restrictionSentence(r, r.reason)}</p> : null}
         {moderated.map((m, i) => (
           <p key={`m${i}`}>
             Your {m.type} on{" "}
@@ -71,7 +57,7 @@ export function StandingNotice() {
         ))}
         {warnings.map((w, i) => (
           <p key={i}>
-            A moderator warned you on {when(w.at)} for {w.reason}
+            A moderator warned you on {moderationTime(w.at)} for {w.reason}
             {w.note ? `: ${w.note}` : "."}
           </p>
         ))}

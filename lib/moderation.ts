@@ -33,3 +33,21 @@ export function reasonLabel(value: string | null | undefined): string {
 }
 
 export const DEFAULT_REPORT_THRESHOLD = 3;
+
+/** A date and time as every moderation message shows it: `December 1, 2026 at 9:30 PM UTC`. */
+export function moderationTime(iso: string): string {
+  return `${new Date(iso).toLocaleString("en-US", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" })} UTC`;
+}
+
+/** What a user is told of a silence, suspension or ban on their account; `reason` is already in words. */
+export function restrictionSentence(
+  r: { kind: string; until: string | null },
+  reason?: string,
+): string {
+  const until = r.until ? ` until ${moderationTime(r.until)}` : "";
+  const why = reason ? ` for ${reason}` : "";
+  if (r.kind === "silence")
+    return `Your account is silenced${until}${why}: you can read, but not post, comment, like or report.`;
+  if (r.kind === "suspend") return `Your account is suspended${until}${why}.`;
+  return `Your account is banned${why}.`;
+}
