@@ -9,8 +9,10 @@ export function FilmList({ films }: { films: FilmListItem[] }) {
       {films.map((film) => (
         <li key={film.slug} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <Link href={`/films/${film.slug}`} className="text-lg font-semibold hover:underline">
-            {film.title}{" "}
-            <span className="font-normal text-zinc-600 dark:text-zinc-400">({film.year})</span>
+            {film.title}
+            {film.year != null ? (
+              <span className="font-normal text-zinc-600 dark:text-zinc-400"> ({film.year})</span>
+            ) : null}
           </Link>
           {film.originalTitle && film.originalTitle !== film.title ? (
             <p

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { likeReviewAction } from "@/app/films/[slug]/actions";
 import type { ReviewCard as Review } from "@/db/queries/reviews";
-import { formatDate } from "@/lib/format";
+import { formatDate, titleWithYear } from "@/lib/format";
 import { ReportButton } from "./report-button";
 import { Stars } from "./ui/stars";
 
@@ -60,7 +60,7 @@ export function ReviewCard({
         <span id={`review-${review.id}-by`} className="font-medium">
           {showFilm ? (
             <Link href={`/films/${review.film.slug}`} className="hover:underline">
-              {review.film.title} ({review.film.year})
+              {titleWithYear(review.film.title, review.film.year)}
             </Link>
           ) : (
             <>

@@ -21,23 +21,38 @@ import {
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+/** Field name → source id, e.g. `{ "year": "netflix-engagement:2023H2" }` (lib/sources.ts). */
+const factSources = () =>
+  jsonb("fact_sources")
+    .$type<Record<string, string>>()
+    .notNull()
+    .default(sql`'{}'::jsonb`);
 
 export const films = pgTable(
   "films",
   {
     id: serial("id").primaryKey(),
-    /** kebab-case title and year, e.g. `ballerina-2023`; titles alone are not unique. */
+    /**
+     * kebab-case title and, when known, year: `ballerina-2023`, `code-8`; a second title of the
+     * same name without a known year gets a number (`ballerina-2`). Old slugs redirect (slug_redirects).
+     */
     slug: text("slug").notNull(),
     title: text("title").notNull(),
     originalTitle: text("original_title"),
-    year: integer("year").notNull(),
+    /** Release year, only from a named source (see fact_sources); null when no source gives it. */
+    year: integer("year"),
     releaseDate: date("release_date"),
+    /** Netflix's premiere date ("On Netflix since"), from an engagement report. */
+    netflixReleaseDate: date("netflix_release_date"),
+    availableGlobally: boolean("available_globally"),
     runtimeMinutes: integer("runtime_minutes"),
     /** ISO 639-1 code, e.g. `ko`. */
     originalLanguage: text("original_language"),
     /** ISO 3166-1 alpha-2 code of the main production country, e.g. `KR`. */
     country: text("country"),
     synopsis: text("synopsis"),
+    /** Where each fact came from: field name → source id (see lib/sources.ts). */
+    factSources: factSources(),
     /** Created by the chart importer from a title alone: facts to be filled in by an editor. */
     needsReview: boolean("needs_review").notNull().default(false),
     createdAt: createdAt(),
@@ -50,7 +65,7 @@ export const films = pgTable(
     // keyset pagination of /films by title or by year
     index("films_title_id_idx").on(sql`lower(${t.title})`, t.id),
     index("films_year_id_idx").on(t.year, t.id),
-    check("films_year_check", sql`${t.year} between 1880 and 2100`),
+    check("films_year_check", sql`${t.year} is null or ${t.year} between 1880 and 2100`),
     check("films_runtime_check", sql`${t.runtimeMinutes} is null or ${t.runtimeMinutes} > 0`),
   ],
 );
@@ -71,6 +86,24 @@ export const people = pgTable(
   (t) => [uniqueIndex("people_slug_key").on(t.slug)],
 );
 export type Person = typeof people.$inferSelect;
+
+export const slugKind = pgEnum("slug_kind", ["film", "series", "person"]);
+export type SlugKind = (typeof slugKind.enumValues)[number];
+
+/**
+ * Every slug a film, series or person had before its current one, so published URLs keep working
+ * (a permanent redirect). Written by a trigger whenever a slug changes.
+ */
+export const slugRedirects = pgTable(
+  "slug_redirects",
+  {
+    kind: slugKind("kind").notNull(),
+    slug: text("slug").notNull(),
+    targetId: integer("target_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.slug] })],
+);
 export type NewPerson = typeof people.$inferInsert;
 
 export const creditRole = pgEnum("credit_role", ["director", "writer", "cast"]);
@@ -110,8 +143,9 @@ export const series = pgTable(
     title: text("title").notNull(),
     originalTitle: text("original_title"),
     originalLanguage: text("original_language"),
-    /** Year of the first season (or of its first chart week, for imported series). */
-    year: integer("year").notNull(),
+    /** Year of the first season, only from a named source (see fact_sources); null when unknown. */
+    year: integer("year"),
+    factSources: factSources(),
     needsReview: boolean("needs_review").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -132,6 +166,10 @@ export const seasons = pgTable(
       .references(() => series.id, { onDelete: "cascade" }),
     /** As Netflix names it, e.g. `Wednesday: Season 1`; null for a series charted without seasons. */
     title: text("title"),
+    /** The season's title in its own language, e.g. `오징어 게임: 시즌 1`, from an engagement report. */
+    originalTitle: text("original_title"),
+    /** Netflix's premiere date of the season, from an engagement report. */
+    netflixReleaseDate: date("netflix_release_date"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("seasons_series_title_key").on(t.seriesId, sql`coalesce(${t.title}, '')`)],
@@ -244,6 +282,83 @@ export const mostPopularEntries = pgTable(
   (t) => [uniqueIndex("most_popular_entries_list_rank_key").on(t.list, t.rank)],
 );
 export type MostPopularEntry = typeof mostPopularEntries.$inferSelect;
+
+/**
+ * One title's row of a Netflix "What We Watched" engagement report: hours and views over a
+ * half-year, attached to a film or season when the match was confident enough.
+ */
+export const engagementEntries = pgTable(
+  "engagement_entries",
+  {
+    id: serial("id").primaryKey(),
+    /** `2023H2`: the report's half-year. */
+    period: text("period").notNull(),
+    periodStart: date("period_start").notNull(),
+    periodEnd: date("period_end").notNull(),
+    kind: countryCategory("kind").notNull(),
+    /** Exactly as the report prints it, e.g. `Ballerina // 발레리나`. */
+    title: text("title").notNull(),
+    filmId: integer("film_id").references(() => films.id, { onDelete: "set null" }),
+    seasonId: integer("season_id").references(() => seasons.id, { onDelete: "set null" }),
+    /** high, medium (applied) or low, ambiguous, none (left unattached). */
+    matchConfidence: text("match_confidence").notNull(),
+    availableGlobally: boolean("available_globally").notNull(),
+    releaseDate: date("release_date"),
+    hoursViewed: bigint("hours_viewed", { mode: "number" }).notNull(),
+    runtimeMinutes: integer("runtime_minutes"),
+    views: bigint("views", { mode: "number" }),
+    source: text("source").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("engagement_entries_key").on(t.period, t.kind, t.title),
+    index("engagement_entries_film_idx").on(t.filmId),
+    index("engagement_entries_season_idx").on(t.seasonId),
+    check("engagement_entries_one_title_check", sql`${t.filmId} is null or ${t.seasonId} is null`),
+  ],
+);
+export type EngagementEntry = typeof engagementEntries.$inferSelect;
+
+/** What the last download of each Netflix Top 10 file brought, for conditional requests. */
+export const netflixFiles = pgTable("netflix_files", {
+  /** `all-weeks-global.tsv`, `all-weeks-countries.tsv`, `most-popular.tsv`. */
+  name: text("name").primaryKey(),
+  url: text("url").notNull(),
+  etag: text("etag"),
+  lastModified: text("last_modified"),
+  sha256: text("sha256"),
+  bytes: bigint("bytes", { mode: "number" }),
+  rows: integer("rows"),
+  weeksAdded: integer("weeks_added"),
+  checkedAt: timestamp("checked_at", { withTimezone: true }),
+  /** When its content last changed what Reelrank holds. */
+  importedAt: timestamp("imported_at", { withTimezone: true }),
+});
+export type NetflixFile = typeof netflixFiles.$inferSelect;
+
+export const syncOutcome = pgEnum("sync_outcome", ["imported", "up-to-date", "refused", "failed"]);
+export type SyncOutcome = (typeof syncOutcome.enumValues)[number];
+
+/** Every check of a Netflix file: by whom, what happened, and what it changed. */
+export const netflixSyncLog = pgTable(
+  "netflix_sync_log",
+  {
+    id: serial("id").primaryKey(),
+    file: text("file").notNull(),
+    /** `cli`, `admin:<handle>`, `schedule`. */
+    trigger: text("trigger").notNull(),
+    outcome: syncOutcome("outcome").notNull(),
+    message: text("message").notNull(),
+    rowsRead: integer("rows_read"),
+    weeksAdded: integer("weeks_added"),
+    rowsAdded: integer("rows_added"),
+    rowsUpdated: integer("rows_updated"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("netflix_sync_log_finished_idx").on(t.finishedAt.desc())],
+);
+export type NetflixSyncLogEntry = typeof netflixSyncLog.$inferSelect;
 
 // ─── Accounts ────────────────────────────────────────────────────────────────
 

@@ -60,3 +60,8 @@ export function formatInteger(n: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatInteger(n)} ${n === 1 ? one : many}`;
 }
+
+/** `Ballerina (2023)`, or just `Code 8` while no source gives its year. */
+export function titleWithYear(title: string, year: number | null | undefined): string {
+  return year == null ? title : `${title} (${year})`;
+}

@@ -20,9 +20,8 @@ export async function importMostPopular(tx: Executor, rows: MostPopularRow[]) {
       old.showTitle === row.showTitle &&
       old.seasonTitle === row.seasonTitle &&
       (old.filmId || old.seasonId);
-    // The all-time lists have no week: any film out by now fits, and one created from them takes
-    // this year (flagged for an editor, like every created title).
-    return same ? null : resolver.resolve(row, new Date().getUTCFullYear());
+    // The all-time lists have no week, so no year bounds the match.
+    return same ? null : resolver.resolve(row, null);
   });
   await resolver.flush();
   for (const [i, row] of rows.entries()) {

@@ -3,7 +3,8 @@
  * titles an import creates (written in bulk) and the rows that fit several titles (reported).
  */
 import { sql } from "drizzle-orm";
-import { filmSlug, slugify } from "../../lib/slug";
+import { NETFLIX_TOP10, sourcesOf } from "../../lib/sources";
+import { uniqueFilmSlug } from "../../lib/slug";
 import { listBySlug } from "../../lib/top10/lists";
 import { matchTitle, normalizeTitle, type TitleCandidate } from "../../lib/top10/match";
 import type { GlobalRow } from "../../lib/top10/parse";
@@ -119,6 +120,11 @@ export class TitleResolver {
     for (const s of this.series) this.index("tv", s);
   }
 
+  /** The films or series whose title or original title normalises to `key`. */
+  candidates(kind: "film" | "tv", key: string): readonly TitleCandidate[] {
+    return this.byKey[kind].get(key) ?? [];
+  }
+
   private index(kind: "film" | "tv", c: Candidate) {
     const keys = new Set([
       normalizeTitle(c.title),
@@ -131,14 +137,15 @@ export class TitleResolver {
     }
   }
 
-  private uniqueSlug(base: string, year: number, taken: Set<string>): string {
-    let slug = filmSlug(base, year);
-    for (let n = 2; taken.has(slug); n++) slug = `${slugify(base) || "title"}-${n}-${year}`;
+  private uniqueSlug(title: string, taken: Set<string>): string {
+    // a created title has no known year, so its slug has none
+    const slug = uniqueFilmSlug(title, null, taken);
     taken.add(slug);
     return slug;
   }
 
-  resolve(row: TitleRow, weekYear: number): Resolved {
+  /** `weekYear`: the chart week's year, null for lists without weeks (most popular). */
+  resolve(row: TitleRow, weekYear: number | null): Resolved {
     const list = listBySlug(row.list)!;
     const runtime = minutesOf(row.runtimeHours);
     const key = normalizeTitle(row.showTitle);
@@ -174,10 +181,10 @@ export class TitleResolver {
       title = {
         id: 0,
         ref: { id: 0 },
-        slug: this.uniqueSlug(row.showTitle, weekYear, this.slugs[kind]),
+        slug: this.uniqueSlug(row.showTitle, this.slugs[kind]),
         title: row.showTitle,
         originalTitle: null,
-        year: weekYear,
+        year: null,
         runtimeMinutes: list.kind === "film" ? runtime : null,
         originalLanguage: null,
         chartedEnglish: list.english,
@@ -218,8 +225,8 @@ export class TitleResolver {
           batch.map((f) => ({
             slug: f.slug,
             title: f.title,
-            year: f.year,
             runtimeMinutes: f.runtimeMinutes,
+            factSources: sourcesOf({ runtimeMinutes: f.runtimeMinutes }, NETFLIX_TOP10),
             needsReview: true,
           })),
         )
@@ -233,9 +240,7 @@ export class TitleResolver {
     )) {
       const rows = await this.tx
         .insert(series)
-        .values(
-          batch.map((s) => ({ slug: s.slug, title: s.title, year: s.year, needsReview: true })),
-        )
+        .values(batch.map((s) => ({ slug: s.slug, title: s.title, needsReview: true })))
         .returning({ id: series.id, slug: series.slug });
       const ids = new Map(rows.map((r) => [r.slug, r.id]));
       for (const s of batch) s.ref.id = s.id = ids.get(s.slug)!;

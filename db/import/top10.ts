@@ -58,7 +58,7 @@ async function importGlobal(tx: Executor, file: string, rows: GlobalRow[], progr
   );
   const existingWeeks = new Set([...existing.values()].map((e) => `${e.week}|${e.list}`));
 
-  // oldest first, so a title the import creates takes the year it first charted
+  // oldest first, so titles are created in the order they first charted
   const ordered = [...rows].sort(
     (a, b) => a.week.localeCompare(b.week) || a.list.localeCompare(b.list) || a.rank - b.rank,
   );

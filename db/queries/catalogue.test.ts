@@ -76,7 +76,7 @@ describe.each(testEngines())("catalogue on %s", (engine) => {
 
     const byYear = await listFilms(handle.db, { sort: "year", page: 1, pageSize: 100 });
     const years = byYear.films.map((f) => f.year);
-    expect(years).toEqual([...years].sort((a, b) => b - a));
+    expect(years).toEqual([...years].sort((a, b) => (b ?? -1) - (a ?? -1)));
   });
 
   it("seeds idempotently: a second run adds nothing", async () => {

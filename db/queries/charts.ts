@@ -12,7 +12,7 @@ export type ChartRow = Omit<GlobalRow, "line"> & {
   countries: number | null;
   /** Rank on the same list the week before, when the title was on it. */
   previousRank: number | null;
-  film: { slug: string; title: string; year: number } | null;
+  film: { slug: string; title: string; year: number | null } | null;
   series: { slug: string; title: string } | null;
 };
 
@@ -70,10 +70,7 @@ function toChartRow({
 }: RawRow): ChartRow {
   return {
     ...row,
-    film:
-      filmSlug && filmTitle && filmYear != null
-        ? { slug: filmSlug, title: filmTitle, year: filmYear }
-        : null,
+    film: filmSlug && filmTitle ? { slug: filmSlug, title: filmTitle, year: filmYear } : null,
     series: seriesSlug && seriesTitle ? { slug: seriesSlug, title: seriesTitle } : null,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, count, desc, eq, sql } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import type { Executor } from "../index";
 import { credits, films, people, type CreditRole, type Film } from "../schema";
 
@@ -54,7 +54,7 @@ export async function listFilms(
 ): Promise<{ films: FilmListItem[]; total: number }> {
   const order =
     sort === "year"
-      ? [desc(films.year), asc(sql`lower(${films.title})`), asc(films.id)]
+      ? [sql`${films.year} desc nulls last`, asc(sql`lower(${films.title})`), asc(films.id)]
       : [asc(sql`lower(${films.title})`), asc(films.id)];
   const [rows, [totalRow]] = await Promise.all([
     db
@@ -90,6 +90,10 @@ export async function listLatestFilms(
       originalLanguage: films.originalLanguage,
     })
     .from(films)
-    .orderBy(sql`${films.releaseDate} desc nulls last`, desc(films.year), asc(films.id))
+    .orderBy(
+      sql`${films.releaseDate} desc nulls last`,
+      sql`${films.year} desc nulls last`,
+      asc(films.id),
+    )
     .limit(limit);
 }

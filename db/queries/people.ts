@@ -1,12 +1,12 @@
 import "server-only";
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../index";
 import { credits, films, people, type CreditRole, type Person } from "../schema";
 
 export type FilmographyEntry = {
   role: CreditRole;
   character: string | null;
-  film: { slug: string; title: string; originalTitle: string | null; year: number };
+  film: { slug: string; title: string; originalTitle: string | null; year: number | null };
 };
 export type PersonWithFilmography = Person & { filmography: FilmographyEntry[] };
 
@@ -28,7 +28,7 @@ export async function getPersonBySlug(
     .from(credits)
     .innerJoin(films, eq(films.id, credits.filmId))
     .where(eq(credits.personId, person.id))
-    .orderBy(desc(films.year), asc(films.title), asc(credits.role));
+    .orderBy(sql`${films.year} desc nulls last`, asc(films.title), asc(credits.role));
   return {
     ...person,
     filmography: rows.map(({ role, character, ...film }) => ({ role, character, film })),

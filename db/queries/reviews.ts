@@ -260,7 +260,7 @@ export type ReviewCard = {
   createdAt: string;
   editedAt: string | null;
   author: { handle: string; name: string };
-  film: { slug: string; title: string; year: number };
+  film: { slug: string; title: string; year: number | null };
 };
 
 const cardColumns = {
@@ -294,7 +294,7 @@ type CardRow = {
   name: string;
   filmSlug: string;
   filmTitle: string;
-  filmYear: number;
+  filmYear: number | null;
 };
 
 function toCard(r: CardRow): ReviewCard {

@@ -22,7 +22,8 @@ export type TitleCandidate = {
   id: number;
   title: string;
   originalTitle: string | null;
-  year: number;
+  /** Null when no source gives it. */
+  year: number | null;
   runtimeMinutes: number | null;
   /** ISO 639-1; null when not known (titles the importer created). */
   originalLanguage: string | null;
@@ -32,12 +33,16 @@ export type TitleCandidate = {
 
 export type TitleQuery = {
   title: string;
-  /** The list's language: Films (English) vs Films (Non-English). */
-  english: boolean;
+  /** Other normalised forms the title may be printed under (`death wish 2018` for `Death Wish`). */
+  alsoKnownAs?: string[];
+  /** The list's language: Films (English) vs Films (Non-English); null when the source has none. */
+  english: boolean | null;
   /** Netflix's runtime, when the file gives one. */
   runtimeMinutes: number | null;
   /** Year of the chart week: a film cannot chart before the year it came out. */
-  weekYear: number;
+  weekYear: number | null;
+  /** The title's release year, when the source states it (`Ballerina (2016)`). */
+  year?: number | null;
 };
 
 export type MatchResult<T> =
@@ -52,16 +57,18 @@ export function matchTitle<T extends TitleCandidate>(
   candidates: readonly T[],
   query: TitleQuery,
 ): MatchResult<T> {
-  const key = normalizeTitle(query.title);
+  const keys = new Set([normalizeTitle(query.title), ...(query.alsoKnownAs ?? [])]);
   const fits = candidates.filter((c) => {
     if (
-      normalizeTitle(c.title) !== key &&
-      (!c.originalTitle || normalizeTitle(c.originalTitle) !== key)
+      !keys.has(normalizeTitle(c.title)) &&
+      (!c.originalTitle || !keys.has(normalizeTitle(c.originalTitle)))
     )
       return false;
     const english = c.originalLanguage ? c.originalLanguage === "en" : c.chartedEnglish;
-    if (english !== null && english !== query.english) return false;
-    if (c.year > query.weekYear) return false;
+    if (english !== null && query.english !== null && english !== query.english) return false;
+    if (c.year != null && query.weekYear != null && c.year > query.weekYear) return false;
+    // sources disagree by a year around festival premieres and late releases
+    if (c.year != null && query.year != null && Math.abs(c.year - query.year) > 1) return false;
     if (
       c.runtimeMinutes != null &&
       query.runtimeMinutes != null &&

@@ -5,7 +5,7 @@ import { BUILD_PLACEHOLDER, loadReview } from "@/db/cached";
 import { CommentForm } from "@/components/comment-form";
 import { CommentReport } from "@/components/comment-report";
 import { ReviewWithReader } from "@/components/review-likes";
-import { formatDate } from "@/lib/format";
+import { formatDate, titleWithYear } from "@/lib/format";
 import { starsLabel } from "@/lib/rating";
 
 type Props = { params: Promise<{ id: string }> };
@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!data) return { title: "Review not found" };
   const { review } = data;
   return {
-    title: `${review.author.name} on ${review.film.title} (${review.film.year})`,
+    title: `${review.author.name} on ${titleWithYear(review.film.title, review.film.year)}`,
     description: `${starsLabel(review.rating)} — ${review.containsSpoilers ? "review with spoilers" : (review.body ?? "").slice(0, 150)}`,
   };
 }
@@ -36,7 +36,7 @@ export default async function ReviewPage({ params }: Props) {
     <>
       <p className="mb-2 text-sm">
         <Link href={`/films/${review.film.slug}`} className="underline">
-          ← {review.film.title} ({review.film.year})
+          ← {titleWithYear(review.film.title, review.film.year)}
         </Link>
       </p>
       <h1 className="mb-4 text-2xl font-bold tracking-tight">
