@@ -1,19 +1,17 @@
-/** Migrates the database named by DATABASE_URL and seeds the demo data when it has no films. */
+/** Migrates the database named by DATABASE_URL and, when it has no films, loads the default data. */
 import { describeTarget, openDatabase } from "../db/index";
 import { migrateDatabase } from "../db/migrate";
-import { isEmpty, seedDemo, seedDemoUsers } from "../db/seed/index";
+import { isEmpty, seedAll } from "../db/seed/index";
 
 export async function prepareDatabase(): Promise<void> {
   const handle = await openDatabase();
   try {
     await migrateDatabase(handle);
     if (await isEmpty(handle.db)) {
-      const s = await seedDemo(handle.db);
-      const u = await seedDemoUsers(handle.db);
       console.log(
-        `Seeded demo data into the ${describeTarget(handle.target)}: ${s.films} films, ${s.people} people, ` +
-          `${s.chartWeeks} chart weeks, ${u.users} demo accounts, ${u.reviews} reviews.`,
+        `The ${describeTarget(handle.target)} is empty: loading the catalogue, Netflix's Top 10 history and the demo accounts…`,
       );
+      await seedAll(handle.db, describeTarget(handle.target));
     } else {
       console.log(`The ${describeTarget(handle.target)} is migrated and has data.`);
     }

@@ -2,20 +2,25 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { filmSlug, slugify } from "../../lib/slug";
+import { EDITORS, sourcesOf } from "../../lib/sources";
 import { describeTarget, openDatabase, type Database } from "../index";
 import { migrateDatabase } from "../migrate";
-import { chartEntries, credits, films, people } from "../schema";
-import { demoChartRuns } from "./demo-charts";
+import { credits, films, people } from "../schema";
 import { demoFilms, demoPeople } from "./demo-films";
 import { DEMO_PASSWORD, demoReviews, demoUsers } from "./demo-users";
 import { upsertReview } from "../queries/reviews";
+import { importNetflixSnapshot } from "./netflix-snapshot";
 import { createUser, getActor } from "../queries/users";
 import { users } from "../schema";
 import { eq } from "drizzle-orm";
 
-export type SeedSummary = { films: number; people: number; credits: number; chartWeeks: number };
+export type SeedSummary = { films: number; people: number; credits: number };
 
-/** Writes the demo catalogue. Idempotent: a second run updates rows in place and adds nothing. */
+/**
+ * Writes the hand-written catalogue: films, people and credits whose facts Reelrank's editors
+ * checked. Idempotent: a second run updates rows in place and adds nothing. Their chart weeks
+ * come from Netflix's files (the snapshot), which match these films rather than duplicate them.
+ */
 export async function seedDemo(db: Database): Promise<SeedSummary> {
   return db.transaction(async (tx) => {
     const personRows = await tx
@@ -53,6 +58,18 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
           originalLanguage: film.originalLanguage,
           country: film.country,
           synopsis: film.synopsis,
+          factSources: sourcesOf(
+            {
+              year: film.year,
+              releaseDate: film.releaseDate,
+              runtimeMinutes: film.runtimeMinutes,
+              originalTitle: film.originalTitle,
+              originalLanguage: film.originalLanguage,
+              country: film.country,
+              synopsis: film.synopsis,
+            },
+            EDITORS,
+          ),
         })
         .onConflictDoUpdate({
           target: films.slug,
@@ -65,6 +82,7 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
             originalLanguage: sql`excluded.original_language`,
             country: sql`excluded.country`,
             synopsis: sql`excluded.synopsis`,
+            factSources: sql`films.fact_sources || excluded.fact_sources`,
             updatedAt: sql`now()`,
           },
         })
@@ -95,44 +113,10 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
         });
       creditCount += values.length;
     }
-    const entries = demoChartRuns.flatMap((run) => {
-      const filmId = filmIds.get(run.film);
-      const film = demoFilms.find((f) => filmSlug(f.title, f.year) === run.film);
-      if (!filmId || !film) throw new Error(`Demo chart run names an unknown film: ${run.film}`);
-      return run.weeks.map((w) => ({
-        week: w.week,
-        list: run.list,
-        rank: w.rank,
-        showTitle: film.title,
-        seasonTitle: null,
-        filmId,
-        hoursViewed: Math.round(w.hours),
-        runtimeHours: run.runtimeHours,
-        views: Math.round(w.views),
-        cumulativeWeeks: w.weeks,
-        countries: w.countries ?? null,
-      }));
-    });
-    await tx
-      .insert(chartEntries)
-      .values(entries)
-      .onConflictDoUpdate({
-        target: [chartEntries.week, chartEntries.list, chartEntries.rank],
-        set: {
-          showTitle: sql`excluded.show_title`,
-          filmId: sql`excluded.film_id`,
-          hoursViewed: sql`excluded.hours_viewed`,
-          runtimeHours: sql`excluded.runtime_hours`,
-          views: sql`excluded.views`,
-          cumulativeWeeks: sql`excluded.cumulative_weeks`,
-          countries: sql`coalesce(excluded.countries, chart_entries.countries)`,
-        },
-      });
     return {
       films: demoFilms.length,
       people: personRows.length,
       credits: creditCount,
-      chartWeeks: entries.length,
     };
   });
 }
@@ -173,16 +157,45 @@ export async function isEmpty(db: Database): Promise<boolean> {
   return rows.length === 0;
 }
 
+/**
+ * The embedded default's data: the hand-written catalogue, Netflix's whole Top 10 history and
+ * most-popular lists with the engagement reports' facts (the shipped snapshot), and the demo
+ * accounts and their reviews. Idempotent.
+ */
+export async function seedAll(db: Database, target: string): Promise<void> {
+  const started = performance.now();
+  const catalogue = await seedDemo(db);
+  const snapshot = await importNetflixSnapshot(db, {
+    log: (line) => console.log(line),
+    progress: progressPrinter(),
+  });
+  const accounts = await seedDemoUsers(db);
+  const global = snapshot.top10.find((s) => s.kind === "global");
+  console.log(
+    `Seeded the ${target} in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
+      `${catalogue.films} hand-written films, ${global ? `${global.rowsRead} Top 10 rows (${global.titlesCreated} titles from Netflix's lists, ${global.titlesMatched} hand-written films matched), ` : ""}` +
+      `facts from Netflix's engagement reports, ${accounts.users} demo accounts, ${accounts.reviews} reviews.`,
+  );
+}
+
+/** Prints how far a long import is, on one line when the output is a terminal. */
+function progressPrinter() {
+  let last = 0;
+  return (done: number, total: number) => {
+    const now = Date.now();
+    if (done < total && now - last < 500) return;
+    last = now;
+    const text = `  ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} rows`;
+    if (process.stdout.isTTY) process.stdout.write(`\r${text}${done === total ? "\n" : ""}`);
+    else if (done === total) console.log(text);
+  };
+}
+
 async function main() {
   const handle = await openDatabase();
   try {
     await migrateDatabase(handle);
-    const summary = await seedDemo(handle.db);
-    const accounts = await seedDemoUsers(handle.db);
-    console.log(
-      `Seeded the ${describeTarget(handle.target)}: ${summary.films} films, ${summary.people} people, ${summary.credits} credits, ` +
-        `${summary.chartWeeks} chart weeks, ${accounts.users} demo accounts, ${accounts.reviews} reviews.`,
-    );
+    await seedAll(handle.db, describeTarget(handle.target));
   } finally {
     await handle.close();
   }
