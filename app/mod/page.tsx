@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { pageActor } from "@/action";
+import { pageActor } from "@/app/server-action";
 import { ModQueue } from "@/components/mod-queue";
 import { getDb } from "@/db/index";
 import { listModerationQueue, type QueueSort } from "@/db/queries/moderation";

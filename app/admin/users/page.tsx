@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { pageActor } from "@/action";
+import { pageActor } from "@/app/server-action";
 import { RoleForm, ThresholdForm } from "@/components/mod-forms";
 import { getDb } from "@/db/index";
 import { findUsers, getReportThreshold } from "@/db/queries/moderation";

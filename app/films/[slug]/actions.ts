@@ -1,5 +1,5 @@
 "use server";
-import { serverAction } from "@/action";
+import { serverAction } from "@/app/server-action";
 import { reviewHandlers } from "@/db/actions";
 import { getDb } from "@/db/index";
 import { commentInput, reviewIdInput, reviewInput } from "@/lib/validation";

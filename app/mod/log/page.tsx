@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { pageActor } from "@/action";
+import { pageActor } from "@/app/server-action";
 import { getDb } from "@/db/index";
 import { listModerationLog } from "@/db/queries/moderation";
 import { reasonLabel } from "@/lib/moderation";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { pageActor } from "@/action";
+import { pageActor } from "@/app/server-action";
 import { LiftSanctionForm, SanctionForm } from "@/components/mod-forms";
 import { getDb } from "@/db/index";
 import { getUserRecord } from "@/db/queries/moderation";
