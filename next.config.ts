@@ -26,6 +26,7 @@ const nextConfig: NextConfig = {
       beforeFiles: [
         { source: "/", destination: "/home/current" },
         { source: "/charts", destination: "/charts/latest/films-english" },
+        { source: "/charts/most-popular", destination: "/charts/most-popular/current" },
         {
           source: "/films",
           has: [

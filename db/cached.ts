@@ -12,13 +12,17 @@ import { isSunday } from "@/lib/top10/week";
 import {
   getChartHistoryByFilmId,
   getChartWeek,
+  getMostPopular,
   getSeriesBySlug,
   getRevisionsForEntries,
   listChartWeeks,
   listsOfWeek,
 } from "./queries/charts";
 import { getFilmBySlug, listFilms, listLatestFilms, type FilmSort } from "./queries/films";
+import { getEngagementByFilmId } from "./queries/engagement";
 import { getPersonBySlug } from "./queries/people";
+import { getCurrentSlug } from "./queries/redirects";
+import type { SlugKind } from "./schema";
 import {
   decodeCursor,
   getProfile,
@@ -46,7 +50,7 @@ export async function loadFilm(slug: string) {
   if (!film) return null;
   cacheTag(tags.reviews(slug));
   const chart = await getChartHistoryByFilmId(db, { filmId: film.id });
-  const [revisions, ratings, reviews] = await Promise.all([
+  const [revisions, ratings, reviews, engagement] = await Promise.all([
     getRevisionsForEntries(db, { entryIds: chart.map((c) => c.id) }),
     getRatingStats(db, { filmId: film.id }),
     listFilmReviews(db, {
@@ -55,8 +59,23 @@ export async function loadFilm(slug: string) {
       cursor: null,
       limit: REVIEWS_PAGE_SIZE,
     }),
+    getEngagementByFilmId(db, { filmId: film.id }),
   ]);
-  return { ...film, chart, revisions, ratings, reviews };
+  return { ...film, chart, revisions, ratings, reviews, engagement };
+}
+
+/**
+ * Where an old slug of a film, series or person lives now (null when it never existed), for a
+ * permanent redirect. Tagged with the old slug's entity, which a slug change invalidates.
+ */
+export async function loadRedirect(kind: SlugKind, slug: string) {
+  "use cache";
+  cacheTag(
+    kind === "film" ? tags.film(slug) : kind === "series" ? tags.series(slug) : tags.person(slug),
+  );
+  cacheLife("days");
+  if (slug === BUILD_PLACEHOLDER || !PERSON_SLUG_PATTERN.test(slug)) return null;
+  return getCurrentSlug(await getDb(), { kind, slug });
 }
 
 export const REVIEWS_PAGE_SIZE = 10;
@@ -169,4 +188,12 @@ export async function loadChartWeek(weekParam: string, listParam: string) {
     previousWeek: weeks[i + 1] ?? null,
     nextWeek: weeks[i - 1] ?? null,
   };
+}
+
+/** Netflix's all-time most popular lists. */
+export async function loadMostPopular() {
+  "use cache";
+  cacheTag(tags.charts);
+  cacheLife("days");
+  return getMostPopular(await getDb());
 }

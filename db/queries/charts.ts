@@ -4,7 +4,14 @@ import { alias } from "drizzle-orm/pg-core";
 import { LIST_SLUGS, type ListSlug } from "../../lib/top10/lists";
 import type { GlobalRow } from "../../lib/top10/parse";
 import type { Executor } from "../index";
-import { chartEntries, chartRevisions, films, seasons, series } from "../schema";
+import {
+  chartEntries,
+  chartRevisions,
+  films,
+  mostPopularEntries,
+  seasons,
+  series,
+} from "../schema";
 
 /** A stored row of a global list: the figures as the file had them, and what Reelrank adds. */
 export type ChartRow = Omit<GlobalRow, "line"> & {
@@ -157,4 +164,47 @@ export async function getRevisionsForEntries(
     .from(chartRevisions)
     .where(inArray(chartRevisions.entryId, entryIds))
     .orderBy(asc(chartRevisions.changedAt), asc(chartRevisions.id));
+}
+
+export type MostPopularRow = {
+  list: ListSlug;
+  rank: number;
+  showTitle: string;
+  seasonTitle: string | null;
+  hoursViewed: number;
+  runtimeHours: number | null;
+  views: number | null;
+  windowDays: number;
+  film: { slug: string; title: string; year: number | null } | null;
+  series: { slug: string; title: string } | null;
+};
+
+/** Netflix's all-time most popular lists, by list and rank. */
+export async function getMostPopular(db: Executor): Promise<MostPopularRow[]> {
+  const rows = await db
+    .select({
+      list: mostPopularEntries.list,
+      rank: mostPopularEntries.rank,
+      showTitle: mostPopularEntries.showTitle,
+      seasonTitle: mostPopularEntries.seasonTitle,
+      hoursViewed: mostPopularEntries.hoursViewed,
+      runtimeHours: mostPopularEntries.runtimeHours,
+      views: mostPopularEntries.views,
+      windowDays: mostPopularEntries.windowDays,
+      filmSlug: films.slug,
+      filmTitle: films.title,
+      filmYear: films.year,
+      seriesSlug: series.slug,
+      seriesTitle: series.title,
+    })
+    .from(mostPopularEntries)
+    .leftJoin(films, eq(films.id, mostPopularEntries.filmId))
+    .leftJoin(seasons, eq(seasons.id, mostPopularEntries.seasonId))
+    .leftJoin(series, eq(series.id, seasons.seriesId))
+    .orderBy(asc(mostPopularEntries.list), asc(mostPopularEntries.rank));
+  return rows.map(({ filmSlug, filmTitle, filmYear, seriesSlug, seriesTitle, ...row }) => ({
+    ...row,
+    film: filmSlug && filmTitle ? { slug: filmSlug, title: filmTitle, year: filmYear } : null,
+    series: seriesSlug && seriesTitle ? { slug: seriesSlug, title: seriesTitle } : null,
+  }));
 }

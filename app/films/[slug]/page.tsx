@@ -1,11 +1,20 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { BUILD_PLACEHOLDER, loadFilm } from "@/db/cached";
+import { notFound, permanentRedirect } from "next/navigation";
+import { BUILD_PLACEHOLDER, loadFilm, loadRedirect } from "@/db/cached";
 import { ChartHistory } from "@/components/chart-history";
 import { FilmCredits } from "@/components/film-credits";
 import { RatingSummary } from "@/components/rating-summary";
 import { ReviewsSection } from "@/components/reviews-section";
-import { countryName, formatDate, formatRuntime, isoDuration, languageName } from "@/lib/format";
+import { EngagementFigures } from "@/components/engagement-figures";
+import { FactSources } from "@/components/fact-sources";
+import {
+  countryName,
+  formatDate,
+  formatRuntime,
+  isoDuration,
+  languageName,
+  titleWithYear,
+} from "@/lib/format";
 import { langForText } from "@/lib/script";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -26,8 +35,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     .filter(Boolean)
     .join(", ");
   return {
-    title: `${film.title} (${film.year})`,
-    description: `${film.title} (${facts}): Netflix Top 10 chart history, cast and viewer reviews.`,
+    title: titleWithYear(film.title, film.year),
+    description: `${film.title}${facts ? ` (${facts})` : ""}: Netflix Top 10 chart history, cast and viewer reviews.`,
     alternates: { canonical: `/films/${film.slug}` },
   };
 }
@@ -35,9 +44,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FilmPage({ params }: Props) {
   const { slug } = await params;
   const film = await loadFilm(slug);
-  if (!film) notFound();
+  if (!film) {
+    const moved = await loadRedirect("film", slug);
+    if (moved) permanentRedirect(`/films/${moved}`);
+    notFound();
+  }
 
   const runtime = formatRuntime(film.runtimeMinutes);
+  // Netflix's runtimes are its own count (credits included), rounded: say so when no one else gave one
+  const runtimeByNetflix = film.factSources.runtimeMinutes?.startsWith("netflix") ?? false;
+  const onNetflixSince = formatDate(film.netflixReleaseDate);
+  const heading = titleWithYear(film.title, film.year);
   const language = languageName(film.originalLanguage);
   const country = countryName(film.country);
   const released = formatDate(film.releaseDate);
@@ -62,8 +79,10 @@ export default async function FilmPage({ params }: Props) {
     <div>
       <header>
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">
-          {film.title}{" "}
-          <span className="font-normal text-zinc-600 dark:text-zinc-400">({film.year})</span>
+          {film.title}
+          {film.year != null ? (
+            <span className="font-normal text-zinc-600 dark:text-zinc-400"> ({film.year})</span>
+          ) : null}
         </h1>
         {showOriginal ? (
           <p className="mt-1 text-lg">
@@ -74,12 +93,20 @@ export default async function FilmPage({ params }: Props) {
           </p>
         ) : null}
         <dl className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-          <Fact label="Year">{film.year}</Fact>
-          {runtime ? <Fact label="Runtime">{runtime}</Fact> : null}
+          <Fact label="Year">
+            {film.year ?? <span title="No source gives it yet">Unknown</span>}
+          </Fact>
+          {runtime ? (
+            <Fact label={runtimeByNetflix ? "Runtime (Netflix, rounded)" : "Runtime"}>
+              {runtime}
+            </Fact>
+          ) : null}
           {language ? <Fact label="Language">{language}</Fact> : null}
           {country ? <Fact label="Country">{country}</Fact> : null}
           {released ? <Fact label="Released">{released}</Fact> : null}
+          {onNetflixSince ? <Fact label="On Netflix since">{onNetflixSince}</Fact> : null}
         </dl>
+        <FactSources sources={film.factSources} />
       </header>
       {film.synopsis ? (
         <p className="mt-6 max-w-prose text-lg leading-relaxed">{film.synopsis}</p>
@@ -87,12 +114,9 @@ export default async function FilmPage({ params }: Props) {
       <div className="mt-6">
         <FilmCredits credits={film.credits} />
       </div>
-      <ChartHistory
-        rows={film.chart}
-        revisions={film.revisions}
-        title={`${film.title} (${film.year})`}
-      />
-      <RatingSummary stats={film.ratings} title={`${film.title} (${film.year})`} />
+      <ChartHistory rows={film.chart} revisions={film.revisions} title={heading} />
+      <EngagementFigures figures={film.engagement} />
+      <RatingSummary stats={film.ratings} title={heading} />
       <ReviewsSection
         film={{ id: film.id, slug: film.slug, title: film.title }}
         initial={film.reviews}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { BUILD_PLACEHOLDER, loadPerson } from "@/db/cached";
+import { notFound, permanentRedirect } from "next/navigation";
+import { BUILD_PLACEHOLDER, loadPerson, loadRedirect } from "@/db/cached";
 import type { FilmographyEntry } from "@/db/queries/people";
 import type { CreditRole } from "@/db/schema";
 import { langForText } from "@/lib/script";
@@ -45,7 +45,11 @@ function groupByFilm(entries: FilmographyEntry[]) {
 export default async function PersonPage({ params }: Props) {
   const { slug } = await params;
   const person = await loadPerson(slug);
-  if (!person) notFound();
+  if (!person) {
+    const moved = await loadRedirect("person", slug);
+    if (moved) permanentRedirect(`/people/${moved}`);
+    notFound();
+  }
   const films = groupByFilm(person.filmography);
   return (
     <article>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { BUILD_PLACEHOLDER, loadSeries } from "@/db/cached";
+import { notFound, permanentRedirect } from "next/navigation";
+import { BUILD_PLACEHOLDER, loadRedirect, loadSeries } from "@/db/cached";
 import { ChartHistory } from "@/components/chart-history";
 import { langForText } from "@/lib/script";
 
@@ -21,8 +21,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SeriesPage({ params }: Props) {
-  const s = await loadSeries((await params).slug);
-  if (!s) notFound();
+  const { slug } = await params;
+  const s = await loadSeries(slug);
+  if (!s) {
+    const moved = await loadRedirect("series", slug);
+    if (moved) permanentRedirect(`/series/${moved}`);
+    notFound();
+  }
   return (
     <div>
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl" lang={langForText(s.title)}>

@@ -1,23 +1,29 @@
-import { loadFilm } from "@/db/cached";
+import { loadFilm, loadRedirect } from "@/db/cached";
 import { jsonNotFound, jsonOk } from "@/lib/http";
 import { averageStars, HALF_STAR_VALUES } from "@/lib/rating";
 import { movementOf, movementSymbol } from "@/lib/top10/movement";
 
 /** A film's facts, credits and Netflix Top 10 history. */
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const film = await loadFilm(slug);
-  if (!film) return jsonNotFound(`No film at /films/${slug}.`);
+  if (!film) {
+    const moved = await loadRedirect("film", slug);
+    if (moved) return Response.redirect(new URL(`/api/films/${moved}`, request.url), 308);
+    return jsonNotFound(`No film at /films/${slug}.`);
+  }
   return jsonOk({
     slug: film.slug,
     title: film.title,
     originalTitle: film.originalTitle,
     year: film.year,
     releaseDate: film.releaseDate,
+    netflixReleaseDate: film.netflixReleaseDate,
     runtimeMinutes: film.runtimeMinutes,
     originalLanguage: film.originalLanguage,
     country: film.country,
     synopsis: film.synopsis,
+    factSources: film.factSources,
     credits: film.credits.map((c) => ({
       role: c.role,
       character: c.character,
@@ -42,6 +48,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
         count: film.ratings.histogram[v - 1] ?? 0,
       })),
     },
-    source: "Netflix Top 10 (netflix.com/tudum/top10)",
+    engagement: film.engagement.map((e) => ({
+      period: e.period,
+      from: e.periodStart,
+      to: e.periodEnd,
+      views: e.views,
+      hoursViewed: e.hoursViewed,
+      runtimeMinutes: e.runtimeMinutes,
+    })),
+    source: "Netflix Top 10 (netflix.com/tudum/top10); Netflix, What We Watched engagement reports",
   });
 }

@@ -95,6 +95,12 @@ export default async function ChartPage({ params }: Props) {
             </Link>
           ) : null,
         )}
+        <Link
+          href="/charts/most-popular"
+          className="ml-auto rounded-full px-3 py-1 text-brand-700 underline-offset-2 hover:underline dark:text-brand-400"
+        >
+          Most popular of all time
+        </Link>
       </nav>
 
       <div
