@@ -1,14 +1,16 @@
 /**
- * After a command-line write, tells a running server (REELRANK_URL, default http://127.0.0.1:$PORT
- * or :3000) which cached pages changed. With the embedded database no server can be running
- * (it holds the database), and a server that starts later starts with empty caches.
+ * After a write outside a request — a command-line import, or the server's own background sync,
+ * where Next cannot invalidate its cache directly — tells the server (REELRANK_URL, default
+ * http://127.0.0.1:$PORT or :3000) which cached pages changed. With the embedded database no other
+ * process can be writing while the server runs, and a server that starts later has empty caches.
  */
 import { tags } from "../db/tags";
-import { revalidateToken } from "../lib/secrets";
+import { revalidateToken } from "./secrets";
 
 export async function notifyServer(changed: {
   weeks: Iterable<string>;
   films: Iterable<string>;
+  series?: Iterable<string>;
 }): Promise<void> {
   const base = process.env.REELRANK_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
   const list = [
@@ -16,6 +18,7 @@ export async function notifyServer(changed: {
     tags.charts,
     ...[...changed.weeks].map(tags.chartWeek),
     ...[...changed.films].map(tags.film),
+    ...[...(changed.series ?? [])].map(tags.series),
   ];
   try {
     const response = await fetch(new URL("/api/revalidate", base), {

@@ -1,16 +1,24 @@
 /**
  * `npm run import -- <file>...`: imports Netflix Top 10 files (global, countries, most-popular;
- * TSV or XLSX) into the database named by DATABASE_URL. Each file is one transaction. Exits
+ * TSV or XLSX) and "What We Watched" engagement workbooks into the database named by DATABASE_URL. Each file is one transaction. Exits
  * non-zero when any file is refused; problems are printed as `<file>:<line>: <what is wrong>`.
  */
 import path from "node:path";
+import readXlsxFile from "read-excel-file/node";
 import { describeTarget, openDatabase } from "../db/index";
+import { importEngagement, type EngagementSummary } from "../db/import/engagement";
 import { importTop10, type ImportSummary } from "../db/import/top10";
+import {
+  EngagementParseError,
+  isEngagementWorkbook,
+  parseEngagementWorkbook,
+} from "../lib/engagement/parse";
+import { periodLabel } from "../lib/sources";
 import { migrateDatabase } from "../db/migrate";
 import { formatInteger as n } from "../lib/format";
 import { Top10ParseError } from "../lib/top10/parse";
 import { readTop10File } from "../lib/top10/read-file";
-import { notifyServer } from "./notify-server";
+import { notifyServer } from "../lib/notify-server";
 
 const KIND_LABEL = {
   global: "global weekly lists",
@@ -34,6 +42,30 @@ function report(s: ImportSummary, seconds: number) {
   console.log(lines.join("\n"));
 }
 
+function reportEngagement(s: EngagementSummary, seconds: number) {
+  const lines = [
+    `${s.file}: What We Watched, ${periodLabel(s.period) ?? s.period} — ${n(s.rowsRead)} rows read in ${seconds.toFixed(1)} s`,
+    `  attached: ${n(s.attached.high)} with runtime or year agreeing, ${n(s.attached.medium)} by a title unique on both sides; ${n(s.unmatched)} titles not in Reelrank`,
+    `  facts added or corrected: ${n(s.filmsUpdated)} films, ${n(s.seasonsUpdated)} seasons`,
+    `  rows: ${n(s.rowsAdded)} added, ${n(s.rowsUpdated)} updated, ${n(s.rowsUnchanged)} unchanged`,
+  ];
+  for (const i of s.issues) {
+    lines.push(
+      `  ${s.file}:${i.line}: "${i.title}" ${i.confidence === "ambiguous" ? "fits several titles" : "is a weak match for"} (${i.candidates.join(", ")}): left unattached`,
+    );
+  }
+  console.log(lines.join("\n"));
+}
+
+/** Every sheet of a workbook, or null when it cannot be read (the Top 10 reader then says why). */
+async function readWorkbook(file: string) {
+  try {
+    return await readXlsxFile(file);
+  } catch {
+    return null;
+  }
+}
+
 function progressPrinter(file: string) {
   let lastShown = 0;
   return (done: number, total: number) => {
@@ -55,13 +87,29 @@ async function main() {
   }
   const handle = await openDatabase();
   let refused = 0;
-  const changed = { weeks: new Set<string>(), films: new Set<string>() };
+  const changed = {
+    weeks: new Set<string>(),
+    films: new Set<string>(),
+    series: new Set<string>(),
+  };
   try {
     await migrateDatabase(handle);
     console.log(`Importing into the ${describeTarget(handle.target)}.`);
     for (const file of files) {
       const started = performance.now();
       try {
+        const workbook = /\.xlsx$/i.test(file) ? await readWorkbook(file) : null;
+        if (workbook && isEngagementWorkbook(workbook)) {
+          const summary = await importEngagement(
+            handle.db,
+            path.basename(file),
+            parseEngagementWorkbook(path.basename(file), workbook),
+          );
+          reportEngagement(summary, (performance.now() - started) / 1000);
+          summary.changedFilms.forEach((f) => changed.films.add(f));
+          summary.changedSeries.forEach((f) => changed.series.add(f));
+          continue;
+        }
         const parsed = await readTop10File(file);
         const summary = await importTop10(
           handle.db,
@@ -74,7 +122,8 @@ async function main() {
         summary.changedFilms.forEach((f) => changed.films.add(f));
       } catch (error) {
         refused++;
-        if (error instanceof Top10ParseError) console.error(error.message);
+        if (error instanceof Top10ParseError || error instanceof EngagementParseError)
+          console.error(error.message);
         else console.error(`${path.basename(file)}:0: ${(error as Error).message}`);
         console.error(`${path.basename(file)}: refused, nothing written.`);
       }
@@ -82,7 +131,7 @@ async function main() {
   } finally {
     await handle.close();
   }
-  if (changed.weeks.size || changed.films.size) await notifyServer(changed);
+  if (changed.weeks.size || changed.films.size || changed.series.size) await notifyServer(changed);
   process.exit(refused ? 1 : 0);
 }
 

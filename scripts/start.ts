@@ -35,6 +35,8 @@ async function main() {
   }
   await prepareDatabase();
   const port = process.env.PORT ?? "3000";
+  // the server's own background jobs (the Netflix sync) reach its cache-refresh route on this port
+  process.env.PORT = port;
   process.exit(await run(["start", "--port", port]));
 }
 
