@@ -91,7 +91,45 @@ export default function AboutPage() {
         <Link href="/films/ballerina-2023" className="underline">
           /films/ballerina-2023
         </Link>
-        .
+        . A title whose year no source gives yet has none in its address (
+        <Link href="/films/1917" className="underline">
+          /films/1917
+        </Link>
+        ); when a year becomes known the address gains it, and the old one keeps working.
+      </p>
+
+      <h2 className="pt-4 text-xl font-semibold">Nothing guessed</h2>
+      <p>
+        Netflix&apos;s weekly files name titles only. Every other fact on a film&apos;s page comes
+        from a named source, listed under <em>Sources</em> on the page, or is shown as unknown:
+      </p>
+      <ul className="list-disc space-y-1 pl-6">
+        <li>
+          A film&apos;s <strong>year</strong> comes from Reelrank&apos;s editors or from Netflix
+          itself where Netflix states it (its engagement report prints <em>Ballerina (2016)</em> to
+          tell namesakes apart), never from the week the film charted.
+        </li>
+        <li>
+          <strong>On Netflix since</strong> is Netflix&apos;s premiere date from its engagement
+          report. It is a film&apos;s release only for Netflix&apos;s own films, which the report
+          does not mark, so it never stands in for the year.
+        </li>
+        <li>
+          A <strong>runtime</strong> from Netflix is Netflix&apos;s own count, credits included and
+          rounded, and is labelled so; it can differ by a few minutes from the film&apos;s.
+        </li>
+      </ul>
+
+      <h2 className="pt-4 text-xl font-semibold">Half-year figures and the all-time lists</h2>
+      <p>
+        Twice a year Netflix publishes <em>What We Watched</em>, an engagement report with the hours
+        and views of nearly every title over six months. Film pages show them apart from the weekly
+        figures, which they do not add up to. The{" "}
+        <Link href="/charts/most-popular" className="underline">
+          most popular lists
+        </Link>{" "}
+        rank titles by their views in their first 91 days on Netflix (by hours over 28 days before
+        June 2023).
       </p>
 
       <h2 className="pt-4 text-xl font-semibold">Data for your own work</h2>
