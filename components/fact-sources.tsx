@@ -7,7 +7,7 @@ const FIELD_LABEL: Record<string, string> = {
   runtimeMinutes: "Runtime",
   originalTitle: "Original title",
   originalLanguage: "Language",
-  country: "Country",
+  countries: "Countries",
   synopsis: "Synopsis",
   availableGlobally: "Available worldwide",
 };

@@ -115,6 +115,7 @@ export function RoleForm({ handle, role }: { handle: string; role: string }) {
       </label>
       <select id={`role-${handle}`} name="role" defaultValue={role} className={input}>
         <option value="viewer">Viewer</option>
+        <option value="editor">Editor</option>
         <option value="moderator">Moderator</option>
         <option value="admin">Admin</option>
       </select>

@@ -48,9 +48,22 @@ export const films = pgTable(
     runtimeMinutes: integer("runtime_minutes"),
     /** ISO 639-1 code, e.g. `ko`. */
     originalLanguage: text("original_language"),
-    /** ISO 3166-1 alpha-2 code of the main production country, e.g. `KR`. */
-    country: text("country"),
+    /** ISO 3166-1 alpha-2 codes of the countries of origin, main one first, e.g. `{KR}`. */
+    countries: text("countries")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     synopsis: text("synopsis"),
+    genres: text("genres")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** The maturity rating Netflix's catalogue gave it (`TV-MA`, `PG-13`). */
+    maturityRating: text("maturity_rating"),
+    wikidataId: text("wikidata_id"),
+    tmdbId: integer("tmdb_id"),
+    /** A moderator locked the facts: only moderators and admins may change them. */
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
     /** Where each fact came from: field name → source id (see lib/sources.ts). */
     factSources: factSources(),
     /** Created by the chart importer from a title alone: facts to be filled in by an editor. */
@@ -65,6 +78,8 @@ export const films = pgTable(
     // keyset pagination of /films by title or by year
     index("films_title_id_idx").on(sql`lower(${t.title})`, t.id),
     index("films_year_id_idx").on(t.year, t.id),
+    uniqueIndex("films_wikidata_id_key").on(t.wikidataId),
+    uniqueIndex("films_tmdb_id_key").on(t.tmdbId),
     check("films_year_check", sql`${t.year} is null or ${t.year} between 1880 and 2100`),
     check("films_runtime_check", sql`${t.runtimeMinutes} is null or ${t.runtimeMinutes} > 0`),
   ],
@@ -80,10 +95,18 @@ export const people = pgTable(
     name: text("name").notNull(),
     /** The name in its own script, e.g. 이충현. */
     nativeName: text("native_name"),
+    wikidataId: text("wikidata_id"),
+    tmdbId: integer("tmdb_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("people_slug_key").on(t.slug)],
+  (t) => [
+    uniqueIndex("people_slug_key").on(t.slug),
+    uniqueIndex("people_wikidata_id_key").on(t.wikidataId),
+    uniqueIndex("people_tmdb_id_key").on(t.tmdbId),
+    // editors find people by name or native name as they type
+    index("people_lower_name_idx").on(sql`lower(${t.name})`),
+  ],
 );
 export type Person = typeof people.$inferSelect;
 
@@ -362,7 +385,7 @@ export type NetflixSyncLogEntry = typeof netflixSyncLog.$inferSelect;
 
 // ─── Accounts ────────────────────────────────────────────────────────────────
 
-export const userRole = pgEnum("user_role", ["viewer", "moderator", "admin"]);
+export const userRole = pgEnum("user_role", ["viewer", "editor", "moderator", "admin"]);
 export type UserRole = (typeof userRole.enumValues)[number];
 
 /** People with an account. Columns `name`, `email`, `emailVerified`, `image` are the ones Auth.js expects. */
@@ -669,4 +692,98 @@ export const rateLimitEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("rate_limit_events_key_idx").on(t.key, t.createdAt)],
+);
+
+// ─── Facts: revisions, proposals, enrichment ─────────────────────────────────
+
+/**
+ * Every change to a film's facts or credits: who or what made it, which fields, before and after.
+ * An editor can revert one; the revert is a revision too.
+ */
+export const filmRevisions = pgTable(
+  "film_revisions",
+  {
+    id: serial("id").primaryKey(),
+    filmId: integer("film_id")
+      .notNull()
+      .references(() => films.id, { onDelete: "cascade" }),
+    /** The editor, or null for a source applied automatically. */
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** `editors`, `wikidata:Q…`, `tmdb:123`, `netflix-titles:s12`, `netflix-engagement:2023H2`. */
+    source: text("source").notNull(),
+    /** Field → `{ before, after }`; `credits` holds the whole list before and after. */
+    changes: jsonb("changes")
+      .$type<Record<string, { before: unknown; after: unknown }>>()
+      .notNull(),
+    /** The revision this one reverted, if it is a revert. */
+    revertOf: integer("revert_of"),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("film_revisions_film_idx").on(t.filmId, t.createdAt.desc())],
+);
+export type FilmRevision = typeof filmRevisions.$inferSelect;
+
+export const proposalStatus = pgEnum("proposal_status", [
+  "pending",
+  "accepted",
+  "rejected",
+  "superseded",
+]);
+
+/** Facts a source offers for a film that were not applied at once: an editor accepts, edits or rejects them. */
+export const factProposals = pgTable(
+  "fact_proposals",
+  {
+    id: serial("id").primaryKey(),
+    filmId: integer("film_id")
+      .notNull()
+      .references(() => films.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    url: text("url"),
+    /** Why it was not applied: `low` (title only), `ambiguous` (several candidates), `conflict` (an editor's value differs). */
+    confidence: text("confidence").notNull(),
+    /** Field → proposed value, in the film's own terms; `credits` as a list. */
+    facts: jsonb("facts").$type<Record<string, unknown>>().notNull(),
+    status: proposalStatus("status").notNull().default("pending"),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("fact_proposals_pending_idx").on(t.status, t.filmId),
+    uniqueIndex("fact_proposals_one_pending_key")
+      .on(t.filmId, t.source)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+export type FactProposal = typeof factProposals.$inferSelect;
+
+/** Which source was asked about which film and what came of it, so `npm run enrich` resumes. */
+export const enrichmentLookups = pgTable(
+  "enrichment_lookups",
+  {
+    filmId: integer("film_id")
+      .notNull()
+      .references(() => films.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    /** applied, queued, unchanged, not-found, failed */
+    outcome: text("outcome").notNull(),
+    sourceId: text("source_id"),
+    message: text("message"),
+    lookedUpAt: timestamp("looked_up_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.filmId, t.source] })],
+);
+
+/** Outside sources' responses, kept so that a rerun makes no new requests. */
+export const sourceResponses = pgTable(
+  "source_responses",
+  {
+    source: text("source").notNull(),
+    key: text("key").notNull(),
+    body: jsonb("body").notNull(),
+    fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.key] })],
 );

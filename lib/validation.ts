@@ -179,10 +179,13 @@ export const liftSanctionInput = z.object({
 
 export const roleInput = z.object({
   handle: z.string().regex(HANDLE_PATTERN, "Not a handle."),
-  role: z.enum(["viewer", "moderator", "admin"]),
+  role: z.enum(["viewer", "editor", "moderator", "admin"]),
   reason: z.string().trim().min(1, "Say why.").max(200),
 });
 
 export const thresholdInput = z.object({
   threshold: z.coerce.number().int().min(1, "At least 1 report.").max(50, "At most 50 reports."),
 });
+
+/** "Check now" on /admin/data takes no input; anything sent is refused. */
+export const syncInput = z.object({}).strict();

@@ -26,7 +26,7 @@ describe.each(testEngines())("catalogue on %s", (engine) => {
       releaseDate: "2023-10-06",
       runtimeMinutes: 92,
       originalLanguage: "ko",
-      country: "KR",
+      countries: ["KR"],
     });
     const names = (role: string) =>
       film!.credits

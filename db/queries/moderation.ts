@@ -437,7 +437,7 @@ async function loadUser(tx: Executor, handle: string) {
   return u;
 }
 
-const RANK: Record<UserRole, number> = { viewer: 0, moderator: 1, admin: 2 };
+const RANK: Record<UserRole, number> = { viewer: 0, editor: 1, moderator: 2, admin: 3 };
 
 export async function sanctionUser(
   db: Executor,

@@ -56,7 +56,7 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
           releaseDate: film.releaseDate ?? null,
           runtimeMinutes: film.runtimeMinutes,
           originalLanguage: film.originalLanguage,
-          country: film.country,
+          countries: [film.country],
           synopsis: film.synopsis,
           factSources: sourcesOf(
             {
@@ -65,7 +65,7 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
               runtimeMinutes: film.runtimeMinutes,
               originalTitle: film.originalTitle,
               originalLanguage: film.originalLanguage,
-              country: film.country,
+              countries: [film.country],
               synopsis: film.synopsis,
             },
             EDITORS,
@@ -80,7 +80,7 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
             releaseDate: sql`excluded.release_date`,
             runtimeMinutes: sql`excluded.runtime_minutes`,
             originalLanguage: sql`excluded.original_language`,
-            country: sql`excluded.country`,
+            countries: sql`excluded.countries`,
             synopsis: sql`excluded.synopsis`,
             factSources: sql`films.fact_sources || excluded.fact_sources`,
             updatedAt: sql`now()`,

@@ -56,7 +56,7 @@ export default async function FilmPage({ params }: Props) {
   const onNetflixSince = formatDate(film.netflixReleaseDate);
   const heading = titleWithYear(film.title, film.year);
   const language = languageName(film.originalLanguage);
-  const country = countryName(film.country);
+  const countries = film.countries.map((c) => countryName(c) ?? c);
   const released = formatDate(film.releaseDate);
   const showOriginal = film.originalTitle && film.originalTitle !== film.title;
   const jsonLd = {
@@ -102,7 +102,11 @@ export default async function FilmPage({ params }: Props) {
             </Fact>
           ) : null}
           {language ? <Fact label="Language">{language}</Fact> : null}
-          {country ? <Fact label="Country">{country}</Fact> : null}
+          {countries.length ? (
+            <Fact label={countries.length > 1 ? "Countries" : "Country"}>
+              {countries.join(", ")}
+            </Fact>
+          ) : null}
           {released ? <Fact label="Released">{released}</Fact> : null}
           {onNetflixSince ? <Fact label="On Netflix since">{onNetflixSince}</Fact> : null}
         </dl>

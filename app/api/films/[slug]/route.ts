@@ -21,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     netflixReleaseDate: film.netflixReleaseDate,
     runtimeMinutes: film.runtimeMinutes,
     originalLanguage: film.originalLanguage,
-    country: film.country,
+    countries: film.countries,
     synopsis: film.synopsis,
     factSources: film.factSources,
     credits: film.credits.map((c) => ({
