@@ -1,4 +1,4 @@
-import { sourceLabel } from "@/lib/sources";
+import { sourceLabel, sourceUrl } from "@/lib/sources";
 
 const FIELD_LABEL: Record<string, string> = {
   year: "Year",
@@ -10,6 +10,8 @@ const FIELD_LABEL: Record<string, string> = {
   countries: "Countries",
   synopsis: "Synopsis",
   availableGlobally: "Available worldwide",
+  genres: "Genres",
+  credits: "Director, writers and cast",
 };
 
 /** Where each fact on the page came from, for readers who cite them. */
@@ -28,7 +30,15 @@ export function FactSources({ sources }: { sources: Record<string, string> }) {
         {entries.map(([field, source]) => (
           <div key={field} className="contents">
             <dt className="text-zinc-600 dark:text-zinc-400">{FIELD_LABEL[field]}</dt>
-            <dd>{sourceLabel(source)}</dd>
+            <dd>
+              {sourceUrl(source) ? (
+                <a href={sourceUrl(source)!} className="underline" rel="external noopener">
+                  {sourceLabel(source)}
+                </a>
+              ) : (
+                sourceLabel(source)
+              )}
+            </dd>
           </div>
         ))}
       </dl>

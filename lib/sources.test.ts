@@ -6,6 +6,7 @@ import {
   mayOverwrite,
   periodLabel,
   sourceLabel,
+  sourceUrl,
 } from "./sources";
 
 describe("fact sources", () => {
@@ -17,6 +18,10 @@ describe("fact sources", () => {
     expect(mayOverwrite(engagementSource("2023H2"), NETFLIX_TOP10)).toBe(false);
     expect(mayOverwrite(EDITORS, engagementSource("2024H1"))).toBe(false);
     expect(mayOverwrite(EDITORS, EDITORS)).toBe(true);
+    // a film's own runtime from Wikidata replaces Netflix's count, never an editor's
+    expect(mayOverwrite(NETFLIX_TOP10, "wikidata:Q1")).toBe(true);
+    expect(mayOverwrite(EDITORS, "wikidata:Q1")).toBe(false);
+    expect(mayOverwrite("wikidata:Q1", "netflix-titles:s1")).toBe(false);
   });
 
   it("names each source the way a reader can cite it", () => {
@@ -26,5 +31,10 @@ describe("fact sources", () => {
     expect(sourceLabel(engagementSource("2023H2"))).toBe("Netflix, What We Watched (Jul–Dec 2023)");
     expect(sourceLabel(EDITORS)).toBe("Reelrank editors");
     expect(sourceLabel(NETFLIX_TOP10)).toMatch(/rounds/);
+    expect(sourceLabel("wikidata:Q123")).toBe("Wikidata (Q123)");
+    expect(sourceUrl("wikidata:Q123")).toBe("https://www.wikidata.org/wiki/Q123");
+    expect(sourceUrl("tmdb:1013860")).toBe("https://www.themoviedb.org/movie/1013860");
+    expect(sourceUrl("wikidata:javascript:alert(1)")).toBeNull();
+    expect(sourceUrl(EDITORS)).toBeNull();
   });
 });

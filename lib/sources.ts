@@ -10,11 +10,18 @@ export const NETFLIX_TOP10: SourceId = "netflix-top10";
 const ENGAGEMENT = "netflix-engagement:";
 export const engagementSource = (periodId: string): SourceId => `${ENGAGEMENT}${periodId}`;
 
-/** Higher wins: editors over Netflix's reports over the rounded runtimes of the Top 10 files. */
+/**
+ * Higher wins: editors; then the open film databases (a film's own runtime and year, not
+ * Netflix's count); Netflix's engagement reports; the 2021 catalogue snapshot; and last the
+ * rounded runtimes of the Top 10 files.
+ */
 export function sourceRank(source: SourceId | undefined): number {
   if (!source) return 0;
   if (source === EDITORS) return 100;
+  if (source.startsWith("wikidata:")) return 60;
+  if (source.startsWith("tmdb:")) return 55;
   if (source.startsWith(ENGAGEMENT)) return 50;
+  if (source.startsWith("netflix-titles:")) return 30;
   if (source === NETFLIX_TOP10) return 10;
   return 1;
 }
@@ -38,11 +45,23 @@ export function periodLabel(period: string): string | null {
 export function sourceLabel(source: SourceId): string {
   if (source === EDITORS) return "Reelrank editors";
   if (source === NETFLIX_TOP10) return "Netflix Top 10 (runtime as Netflix rounds it)";
-  if (source.startsWith("netflix-engagement:")) {
-    const period = source.slice("netflix-engagement:".length);
+  if (source.startsWith(ENGAGEMENT)) {
+    const period = source.slice(ENGAGEMENT.length);
     return `Netflix, What We Watched (${periodLabel(period) ?? period})`;
   }
+  const [kind, id] = source.split(":");
+  if (kind === "wikidata") return `Wikidata (${id})`;
+  if (kind === "tmdb") return `TMDB (movie ${id})`;
+  if (kind === "netflix-titles") return "Netflix titles catalogue, 2021 (Kaggle)";
   return source;
+}
+
+/** Where a reader can check a source's facts, when it has a page. */
+export function sourceUrl(source: SourceId): string | null {
+  const [kind, id] = source.split(":");
+  if (kind === "wikidata" && id && /^Q\d+$/.test(id)) return `https://www.wikidata.org/wiki/${id}`;
+  if (kind === "tmdb" && id && /^\d+$/.test(id)) return `https://www.themoviedb.org/movie/${id}`;
+  return null;
 }
 
 /** `fact_sources` for the fields of `facts` that have a value, all from one source. */

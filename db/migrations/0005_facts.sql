@@ -68,3 +68,7 @@ UPDATE "films" SET "countries" = ARRAY["country"] WHERE "country" IS NOT NULL;
 --> statement-breakpoint
 UPDATE "films" SET "fact_sources" = ("fact_sources" - 'country') || jsonb_build_object('countries', "fact_sources"->'country')
   WHERE "fact_sources" ? 'country';
+--> statement-breakpoint
+-- The hand-written credits are the editors' too: no source replaces them.
+UPDATE "films" SET "fact_sources" = "fact_sources" || '{"credits": "editors"}'::jsonb
+  WHERE NOT "needs_review" AND EXISTS (SELECT 1 FROM "credits" WHERE "credits"."film_id" = "films"."id");

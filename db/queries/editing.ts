@@ -8,7 +8,7 @@ import "server-only";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { AppError, notSignedIn } from "../../lib/errors";
 import { uniqueFilmSlug, slugify } from "../../lib/slug";
-import { EDITORS, mayOverwrite, type SourceId } from "../../lib/sources";
+import { EDITORS, mayOverwrite, sourceRank, type SourceId } from "../../lib/sources";
 import type { Database, Executor } from "../index";
 import {
   chartEntries,
@@ -117,7 +117,13 @@ export async function applyFilmChange(tx: Executor, change: FilmChange): Promise
   for (const field of FACT_FIELDS) {
     if (!change.patch || !(field in change.patch)) continue;
     const after = change.patch[field] ?? null;
-    if (sameValue(film[field], after)) continue;
+    if (sameValue(film[field], after)) {
+      // the same value from a better source: cite that one
+      if (after != null && sourceRank(change.source) > sourceRank(sources[field])) {
+        sources[field] = change.source;
+      }
+      continue;
+    }
     if (change.respectSources && !mayOverwrite(sources[field], change.source)) continue;
     if (field === "title" && !after) continue; // a film always has a title
     set[field] = after;
@@ -165,6 +171,9 @@ export async function applyFilmChange(tx: Executor, change: FilmChange): Promise
   }
 
   if (Object.keys(diff).length === 0) {
+    if (!sameValue(sources, film.factSources)) {
+      await tx.update(films).set({ factSources: sources }).where(eq(films.id, film.id));
+    }
     return { revisionId: null, slug: film.slug, oldSlug: film.slug, changed: [], people: [] };
   }
 

@@ -67,6 +67,7 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
               originalLanguage: film.originalLanguage,
               countries: [film.country],
               synopsis: film.synopsis,
+              credits: film.credits.length ? film.credits : null,
             },
             EDITORS,
           ),
