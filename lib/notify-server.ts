@@ -11,6 +11,7 @@ export async function notifyServer(changed: {
   weeks: Iterable<string>;
   films: Iterable<string>;
   series?: Iterable<string>;
+  people?: Iterable<string>;
 }): Promise<void> {
   const base = process.env.REELRANK_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
   const list = [
@@ -19,6 +20,7 @@ export async function notifyServer(changed: {
     ...[...changed.weeks].map(tags.chartWeek),
     ...[...changed.films].map(tags.film),
     ...[...(changed.series ?? [])].map(tags.series),
+    ...[...(changed.people ?? [])].map(tags.person),
   ];
   try {
     const response = await fetch(new URL("/api/revalidate", base), {

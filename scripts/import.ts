@@ -1,11 +1,14 @@
 /**
  * `npm run import -- <file>...`: imports Netflix Top 10 files (global, countries, most-popular;
- * TSV or XLSX) and "What We Watched" engagement workbooks into the database named by DATABASE_URL. Each file is one transaction. Exits
+ * TSV or XLSX), "What We Watched" engagement workbooks and the netflix_titles.csv catalogue into the
+ * database named by DATABASE_URL. Each file is one transaction. Exits
  * non-zero when any file is refused; problems are printed as `<file>:<line>: <what is wrong>`.
  */
+import fs from "node:fs/promises";
 import path from "node:path";
 import readXlsxFile from "read-excel-file/node";
 import { describeTarget, openDatabase } from "../db/index";
+import { importCatalogue } from "../db/import/catalogue";
 import { importEngagement, type EngagementSummary } from "../db/import/engagement";
 import { importTop10, type ImportSummary } from "../db/import/top10";
 import {
@@ -14,6 +17,7 @@ import {
   parseEngagementWorkbook,
 } from "../lib/engagement/parse";
 import { periodLabel } from "../lib/sources";
+import { CatalogueParseError, parseCatalogueCsv } from "../lib/catalogue/parse";
 import { migrateDatabase } from "../db/migrate";
 import { formatInteger as n } from "../lib/format";
 import { Top10ParseError } from "../lib/top10/parse";
@@ -91,6 +95,7 @@ async function main() {
     weeks: new Set<string>(),
     films: new Set<string>(),
     series: new Set<string>(),
+    people: new Set<string>(),
   };
   try {
     await migrateDatabase(handle);
@@ -98,6 +103,21 @@ async function main() {
     for (const file of files) {
       const started = performance.now();
       try {
+        if (/\.csv$/i.test(file)) {
+          const name = path.basename(file);
+          const summary = await importCatalogue(
+            handle.db,
+            name,
+            parseCatalogueCsv(name, await fs.readFile(file, "utf8")),
+          );
+          console.log(
+            `${name}: Netflix titles catalogue — ${n(summary.rowsRead)} rows read in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
+              `  charted films found: ${n(summary.titlesFound)}; ${n(summary.applied)} filled, ${n(summary.queued)} queued for editors, ${n(summary.unchanged)} unchanged`,
+          );
+          summary.changedFilms.forEach((f) => changed.films.add(f));
+          summary.changedPeople.forEach((p) => changed.people.add(p));
+          continue;
+        }
         const workbook = /\.xlsx$/i.test(file) ? await readWorkbook(file) : null;
         if (workbook && isEngagementWorkbook(workbook)) {
           const summary = await importEngagement(
@@ -122,7 +142,11 @@ async function main() {
         summary.changedFilms.forEach((f) => changed.films.add(f));
       } catch (error) {
         refused++;
-        if (error instanceof Top10ParseError || error instanceof EngagementParseError)
+        if (
+          error instanceof Top10ParseError ||
+          error instanceof EngagementParseError ||
+          error instanceof CatalogueParseError
+        )
           console.error(error.message);
         else console.error(`${path.basename(file)}:0: ${(error as Error).message}`);
         console.error(`${path.basename(file)}: refused, nothing written.`);
@@ -131,7 +155,8 @@ async function main() {
   } finally {
     await handle.close();
   }
-  if (changed.weeks.size || changed.films.size || changed.series.size) await notifyServer(changed);
+  if (changed.weeks.size || changed.films.size || changed.series.size || changed.people.size)
+    await notifyServer(changed);
   process.exit(refused ? 1 : 0);
 }
 

@@ -6,7 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { FilmFacts, PersonFacts } from "../../lib/enrich/types";
 import { normalizeTitle, runtimesAgree } from "../../lib/top10/match";
-import { mayOverwrite } from "../../lib/sources";
+import { EDITORS, mayOverwrite } from "../../lib/sources";
 import type { Executor } from "../index";
 import {
   applyFilmChange,
@@ -49,7 +49,8 @@ export async function getFilmToMatch(tx: Executor, filmId: number): Promise<Film
   return row ?? null;
 }
 
-export type Agreement = { title: boolean; year: boolean; runtime: boolean };
+/** Each of title, year and runtime: agrees (true), disagrees (false), or cannot be told (null). */
+export type Agreement = { title: boolean; year: boolean | null; runtime: boolean | null };
 
 /**
  * Whether a source's film is ours: the title (or original title) the same, the runtime within a
@@ -68,22 +69,28 @@ export function agreement(
     .filter((t): t is string => !!t)
     .map(normalizeTitle);
   const title = theirs.some((t) => ours.has(t));
-  let year: boolean;
-  if (film.year != null) year = facts.year != null && Math.abs(film.year - facts.year) <= 1;
-  else {
-    const bound = [film.firstCharted, film.netflixReleaseDate]
-      .filter((d): d is string => !!d)
-      .map((d) => Number(d.slice(0, 4)));
-    year = facts.year != null && bound.length > 0 && bound.every((b) => facts.year! <= b);
+  let year: boolean | null = null;
+  if (facts.year != null) {
+    if (film.year != null) year = Math.abs(film.year - facts.year) <= 1;
+    else {
+      const bound = [film.firstCharted, film.netflixReleaseDate]
+        .filter((d): d is string => !!d)
+        .map((d) => Number(d.slice(0, 4)));
+      if (bound.length) year = bound.every((b) => facts.year! <= b);
+    }
   }
   const runtime =
-    film.runtimeMinutes != null &&
-    facts.runtimeMinutes != null &&
-    runtimesAgree(film.runtimeMinutes, facts.runtimeMinutes);
+    film.runtimeMinutes != null && facts.runtimeMinutes != null
+      ? runtimesAgree(film.runtimeMinutes, facts.runtimeMinutes)
+      : null;
   return { title, year, runtime };
 }
 
-export const isCertain = (a: Agreement) => a.title && a.year && a.runtime;
+/** Title, year and runtime all agree: the source's film is ours. */
+export const isCertain = (a: Agreement) => a.title && a.year === true && a.runtime === true;
+
+/** Something known disagrees: the source's film is another one of the same name. */
+export const isContradicted = (a: Agreement) => !a.title || a.year === false || a.runtime === false;
 
 /** The facts of a source in the film's own terms (the title stays Netflix's). */
 function patchFrom(facts: FilmFacts): FactPatch {
@@ -116,7 +123,22 @@ function creditsFrom(facts: FilmFacts): ProposedCredit[] {
  * The people a source names, as Reelrank's: found by the source's id for them, else created with
  * it. Never by name alone — two actors can share one (Kim Ji-hoon).
  */
-export async function resolvePeople(tx: Executor, list: ProposedCredit[]): Promise<CreditEntry[]> {
+export async function resolvePeople(
+  tx: Executor,
+  list: ProposedCredit[],
+  filmId?: number,
+): Promise<CreditEntry[]> {
+  // people already credited on this film, by name: a source without ids for people (the
+  // catalogue) names the same people again on a rerun, and they must not be created twice
+  const onFilm = new Map<string, number>();
+  if (filmId != null) {
+    const rows = await tx
+      .select({ id: people.id, name: people.name })
+      .from(credits)
+      .innerJoin(people, eq(people.id, credits.personId))
+      .where(eq(credits.filmId, filmId));
+    for (const r of rows) onFilm.set(normalizeTitle(r.name), r.id);
+  }
   const out: CreditEntry[] = [];
   const seen = new Set<string>();
   for (const c of list) {
@@ -129,6 +151,7 @@ export async function resolvePeople(tx: Executor, list: ProposedCredit[]): Promi
       const [found] = await tx.select({ id: people.id }).from(people).where(eq(column, value));
       personId = found?.id;
     }
+    if (personId == null && !column) personId = onFilm.get(normalizeTitle(c.person.name));
     personId ??= (
       await insertPerson(tx, {
         name: c.person.name,
@@ -137,6 +160,7 @@ export async function resolvePeople(tx: Executor, list: ProposedCredit[]): Promi
         tmdbId: kind === "tmdb-person" && id ? Number(id) : null,
       })
     ).id;
+    onFilm.set(normalizeTitle(c.person.name), personId);
     const key = `${personId}:${c.role}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -168,7 +192,14 @@ export async function offerFacts(
     confidence,
     alternatives = [],
   }: { certain: boolean; confidence: string; alternatives?: string[] },
-): Promise<{ outcome: OfferOutcome; changed: string[]; slug: string | null; people: string[] }> {
+): Promise<{
+  outcome: OfferOutcome;
+  changed: string[];
+  slug: string | null;
+  /** The film's slugs before and after, when its page changed. */
+  slugs: string[];
+  people: string[];
+}> {
   const patch = patchFrom(facts);
   const proposedCredits = creditsFrom(facts);
   const [current] = await tx
@@ -180,7 +211,7 @@ export async function offerFacts(
     })
     .from(films)
     .where(eq(films.id, film.id));
-  if (!current) return { outcome: "unchanged", changed: [], slug: null, people: [] };
+  if (!current) return { outcome: "unchanged", changed: [], slug: null, slugs: [], people: [] };
 
   if (certain && !current.lockedAt) {
     const ids = externalIds(facts.sourceId);
@@ -192,20 +223,25 @@ export async function offerFacts(
       source: facts.sourceId,
       userId: null,
       patch,
-      credits: creditsAllowed ? await resolvePeople(tx, proposedCredits) : undefined,
-      extra: idTaken ? {} : ids,
+      credits: creditsAllowed ? await resolvePeople(tx, proposedCredits, film.id) : undefined,
+      extra: {
+        ...(idTaken ? {} : ids),
+        ...(facts.maturityRating ? { maturityRating: facts.maturityRating } : {}),
+      },
       respectSources: true,
     });
-    // what an editor (or a better source) set differently is left for an editor to weigh
+    // where an editor wrote something else, the source's value is left for an editor to weigh
     const [after] = await tx.select().from(films).where(eq(films.id, film.id));
     const differing: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(patch)) {
+      if (after!.factSources[field] !== EDITORS) continue;
       if (JSON.stringify(after![field as keyof typeof after]) !== JSON.stringify(value))
         differing[field] = value;
     }
     if (
       !creditsAllowed &&
       proposedCredits.length &&
+      after!.factSources.credits === EDITORS &&
       !(await sameNames(tx, film.id, proposedCredits))
     )
       differing.credits = proposedCredits;
@@ -220,6 +256,7 @@ export async function offerFacts(
           : "unchanged",
       changed: result.changed,
       slug: result.slug,
+      slugs: result.changed.length ? [...new Set([result.oldSlug, result.slug])] : [],
       people: result.people,
     };
   }
@@ -233,7 +270,7 @@ export async function offerFacts(
     current.lockedAt ? "locked" : confidence,
     alternatives,
   );
-  return { outcome: "queued", changed: [], slug: null, people: [] };
+  return { outcome: "queued", changed: [], slug: null, slugs: [], people: [] };
 }
 
 async function externalIdTaken(
@@ -268,6 +305,20 @@ async function queueProposal(
   alternatives: string[],
 ) {
   const sourceKind = facts.sourceId.split(":")[0]!;
+  const body = alternatives.length ? { ...proposed, alternatives } : proposed;
+  const [same] = await tx
+    .select({ id: factProposals.id })
+    .from(factProposals)
+    .where(
+      and(
+        eq(factProposals.filmId, filmId),
+        eq(factProposals.status, "pending"),
+        eq(factProposals.source, facts.sourceId),
+        eq(factProposals.confidence, confidence),
+        sql`${factProposals.facts} = ${JSON.stringify(body)}::jsonb`,
+      ),
+    );
+  if (same) return; // the same proposal is already waiting
   await tx
     .update(factProposals)
     .set({ status: "superseded", decidedAt: sql`now()` })
@@ -283,7 +334,7 @@ async function queueProposal(
     source: facts.sourceId,
     url: facts.url,
     confidence,
-    facts: alternatives.length ? { ...proposed, alternatives } : proposed,
+    facts: body,
   });
 }
 

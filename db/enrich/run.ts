@@ -17,6 +17,7 @@ import {
   agreement,
   getFilmToMatch,
   isCertain,
+  isContradicted,
   offerFacts,
   recordLookup,
   resolvePeople,
@@ -98,7 +99,6 @@ export async function lookUpFilm(
 ): Promise<LookupResult> {
   const film = await getFilmToMatch(db, filmId);
   if (!film) throw new AppError("not_found", "That film does not exist.");
-  const [row] = await db.select({ slug: films.slug }).from(films).where(eq(films.id, filmId));
   const base = { filmId, changedFilms: [] as string[], changedPeople: [] as string[] };
   const done = async (outcome: LookupOutcome, sourceId: string | null, message: string) => {
     await recordLookup(db, { filmId, source: source.name, outcome, sourceId, message });
@@ -117,20 +117,15 @@ export async function lookUpFilm(
     const read: FilmFacts[] = [];
     for (const c of candidates.slice(0, CANDIDATES_READ))
       read.push(await source.details(c.sourceId));
-    const judged = read.map((facts) => ({ facts, agrees: agreement(film, facts) }));
+    // a candidate whose known year or runtime disagrees is another film of the same name
+    const judged = read
+      .map((facts) => ({ facts, agrees: agreement(film, facts) }))
+      .filter((j) => j.agrees.title && !isContradicted(j.agrees));
     const certain = judged.filter((j) => isCertain(j.agrees));
-    const titled = judged.filter((j) => j.agrees.title);
-    const best = certain[0] ?? titled[0] ?? judged[0]!;
+    const best = certain[0] ?? judged[0];
     const alternatives = judged.filter((j) => j !== best).map((j) => j.facts.sourceId);
-    const confidence =
-      certain.length > 1
-        ? "ambiguous"
-        : titled.length > 1
-          ? "ambiguous"
-          : titled.length
-            ? "low"
-            : "none";
-    if (certain.length !== 1 && titled.length === 0) {
+    const confidence = judged.length > 1 ? "ambiguous" : "low";
+    if (!best) {
       return await done(
         "not-found",
         null,
@@ -144,8 +139,7 @@ export async function lookUpFilm(
         alternatives,
       }),
     );
-    if (result.slug && row?.slug && result.slug !== row.slug) base.changedFilms.push(row.slug);
-    base.changedFilms.push(result.slug ?? row?.slug ?? "");
+    base.changedFilms.push(...result.slugs);
     base.changedPeople.push(...result.people);
     const message =
       result.outcome === "applied"
@@ -235,7 +229,9 @@ export async function acceptProposal(
       source: proposal.source,
       userId: actor.id,
       patch: patch,
-      credits: proposedCredits ? await resolvePeople(tx, proposedCredits) : undefined,
+      credits: proposedCredits
+        ? await resolvePeople(tx, proposedCredits, proposal.filmId)
+        : undefined,
       note: `Accepted proposal ${proposal.id}`,
     });
     await tx

@@ -338,7 +338,7 @@ export function parseCatalogueCsv(fileName: string, text: string): CatalogueRow[
  * FilmFacts as the catalogue gives them. Not assignable to FilmFacts: the file has no page to
  * link to, so `url` is null.
  */
-export type CatalogueFacts = Omit<FilmFacts, "sourceId" | "url"> & { sourceId: string; url: null };
+export type CatalogueFacts = FilmFacts & { url: null };
 
 const person = (name: string): PersonFacts => ({ name, nativeName: null, sourceId: null });
 
@@ -359,5 +359,6 @@ export function catalogueFacts(row: CatalogueRow): CatalogueFacts {
     cast: row.cast.map((name): CastFacts => ({ ...person(name), character: null })),
     synopsis: row.description,
     genres: row.genres,
+    maturityRating: row.rating,
   };
 }

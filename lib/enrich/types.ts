@@ -30,8 +30,8 @@ export type CastFacts = PersonFacts & { character: string | null };
 export type FilmFacts = {
   /** `wikidata:Q119870578` or `tmdb:1013860`. */
   sourceId: string;
-  /** A page a reader can open to check the facts. */
-  url: string;
+  /** A page a reader can open to check the facts; null for a file with no page per title. */
+  url: string | null;
   title: string | null;
   originalTitle: string | null;
   originalLanguage: string | null;
@@ -48,6 +48,8 @@ export type FilmFacts = {
   cast: CastFacts[];
   synopsis: string | null;
   genres: string[];
+  /** A maturity rating (`TV-MA`, `PG-13`), where the source gives one. */
+  maturityRating?: string | null;
 };
 
 /** A film a source found for a query, before its details are read. */
