@@ -26,7 +26,21 @@ export async function recountCountries(tx: Executor, from: string, to: string) {
       and ce.countries is distinct from c.n`);
 }
 
-export async function importCountries(tx: Executor, rows: CountryRow[], progress?: Progress) {
+/** Rows per insert statement: 8 parameters a row, well under PostgreSQL's 65,535. */
+const INSERT_ROWS = 1000;
+
+/**
+ * Upserts per-country rows batch by batch as they come (the live file is about 600,000 rows) and
+ * recounts the weeks they cover at the end. Idempotent: a row whose values are unchanged is not
+ * written. Run it in a transaction: a batch source that throws part-way (a bad line) then leaves
+ * nothing behind.
+ */
+export async function importCountriesStream(
+  tx: Executor,
+  batches: AsyncIterable<CountryRow[]> | Iterable<CountryRow[]>,
+  progress?: (rowsDone: number) => void,
+) {
+  let rowsRead = 0;
   let added = 0;
   let updated = 0;
   const weeksBefore = new Set(
@@ -34,63 +48,76 @@ export async function importCountries(tx: Executor, rows: CountryRow[], progress
       (w) => w.week,
     ),
   );
+  const weeks = new Set<string>();
   const changedWeeks = new Set<string>();
-  let done = 0;
-  for (const batch of chunks(rows, 1000)) {
-    const result = await tx
-      .insert(countryChartEntries)
-      .values(
-        batch.map((r) => ({
-          week: r.week,
-          countryIso2: r.countryIso2,
-          countryName: r.countryName,
-          category: r.category,
-          rank: r.rank,
-          showTitle: r.showTitle,
-          seasonTitle: r.seasonTitle,
-          cumulativeWeeks: r.cumulativeWeeks,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [
-          countryChartEntries.week,
-          countryChartEntries.countryIso2,
-          countryChartEntries.category,
-          countryChartEntries.rank,
-        ],
-        set: {
-          countryName: sql`excluded.country_name`,
-          showTitle: sql`excluded.show_title`,
-          seasonTitle: sql`excluded.season_title`,
-          cumulativeWeeks: sql`excluded.cumulative_weeks`,
-          updatedAt: sql`now()`,
-        },
-        // only rows whose values differ are written, so a re-import changes nothing
-        setWhere: sql`(country_chart_entries.country_name, country_chart_entries.show_title, country_chart_entries.season_title, country_chart_entries.cumulative_weeks)
+  for await (const rows of batches) {
+    for (const batch of chunks(rows, INSERT_ROWS)) {
+      const result = await tx
+        .insert(countryChartEntries)
+        .values(
+          batch.map((r) => ({
+            week: r.week,
+            countryIso2: r.countryIso2,
+            countryName: r.countryName,
+            category: r.category,
+            rank: r.rank,
+            showTitle: r.showTitle,
+            seasonTitle: r.seasonTitle,
+            cumulativeWeeks: r.cumulativeWeeks,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [
+            countryChartEntries.week,
+            countryChartEntries.countryIso2,
+            countryChartEntries.category,
+            countryChartEntries.rank,
+          ],
+          set: {
+            countryName: sql`excluded.country_name`,
+            showTitle: sql`excluded.show_title`,
+            seasonTitle: sql`excluded.season_title`,
+            cumulativeWeeks: sql`excluded.cumulative_weeks`,
+            updatedAt: sql`now()`,
+          },
+          // only rows whose values differ are written, so a re-import changes nothing
+          setWhere: sql`(country_chart_entries.country_name, country_chart_entries.show_title, country_chart_entries.season_title, country_chart_entries.cumulative_weeks)
           is distinct from (excluded.country_name, excluded.show_title, excluded.season_title, excluded.cumulative_weeks)`,
-      })
-      .returning({ inserted: sql<boolean>`xmax = 0`, week: countryChartEntries.week });
-    for (const r of result) {
-      if (r.inserted) added++;
-      else updated++;
-      changedWeeks.add(r.week);
+        })
+        .returning({ inserted: sql<boolean>`xmax = 0`, week: countryChartEntries.week });
+      for (const r of result) {
+        if (r.inserted) added++;
+        else updated++;
+        changedWeeks.add(r.week);
+      }
+      for (const r of batch) weeks.add(r.week);
+      rowsRead += batch.length;
+      progress?.(rowsRead);
     }
-    done += batch.length;
-    progress?.(done, rows.length);
   }
-  const weeks = rows.map((r) => r.week).sort();
-  if (weeks.length) await recountCountries(tx, weeks[0]!, weeks[weeks.length - 1]!);
-  const weekSet = new Set(rows.map((r) => r.week));
+  const sorted = [...weeks].sort();
+  if (sorted.length) await recountCountries(tx, sorted[0]!, sorted[sorted.length - 1]!);
   return {
+    rowsRead,
     titlesCreated: 0,
     titlesMatched: 0,
-    weeksAdded: [...weekSet].filter((w) => !weeksBefore.has(w)).length,
+    weeksAdded: sorted.filter((w) => !weeksBefore.has(w)).length,
     weeksUpdated: [...changedWeeks].filter((w) => weeksBefore.has(w)).length,
     rowsAdded: added,
     rowsUpdated: updated,
-    rowsUnchanged: rows.length - added - updated,
+    rowsUnchanged: rowsRead - added - updated,
     ambiguous: [],
     changedWeeks: [...changedWeeks].sort(),
     changedFilms: [],
   };
+}
+
+/** The same import for rows already in memory. */
+export async function importCountries(tx: Executor, rows: CountryRow[], progress?: Progress) {
+  const { rowsRead: _, ...summary } = await importCountriesStream(
+    tx,
+    chunks(rows, INSERT_ROWS),
+    progress && ((done) => progress(done, rows.length)),
+  );
+  return summary;
 }

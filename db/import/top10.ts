@@ -156,22 +156,28 @@ async function importGlobal(tx: Executor, file: string, rows: GlobalRow[], progr
       .filter((s): s is string => !!s),
   };
 }
-export async function importTop10(
-  db: Database,
+/**
+ * Imports a parsed file within the caller's transaction, so the caller can record what it imported
+ * (db/import/sync.ts) in the same one. `file` names the source in chart_revisions.
+ */
+export async function importTop10InTx(
+  tx: Executor,
   file: string,
   parsed: ParsedTop10File,
   progress?: Progress,
 ): Promise<ImportSummary> {
-  const result = await db.transaction(async (tx) => {
-    switch (parsed.kind) {
-      case "global":
-        return importGlobal(tx, file, parsed.rows, progress);
-      case "countries":
-        return importCountries(tx, parsed.rows, progress);
-      case "most-popular":
-        return importMostPopular(tx, parsed.rows);
-    }
-  });
+  let result;
+  switch (parsed.kind) {
+    case "global":
+      result = await importGlobal(tx, file, parsed.rows, progress);
+      break;
+    case "countries":
+      result = await importCountries(tx, parsed.rows, progress);
+      break;
+    case "most-popular":
+      result = await importMostPopular(tx, parsed.rows);
+      break;
+  }
   return {
     file,
     kind: parsed.kind,
@@ -179,4 +185,13 @@ export async function importTop10(
     ignoredColumns: parsed.ignoredColumns,
     ...result,
   };
+}
+
+export async function importTop10(
+  db: Database,
+  file: string,
+  parsed: ParsedTop10File,
+  progress?: Progress,
+): Promise<ImportSummary> {
+  return db.transaction((tx) => importTop10InTx(tx, file, parsed, progress));
 }

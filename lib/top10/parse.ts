@@ -61,6 +61,8 @@ export class Top10ParseError extends Error {
   }
 }
 
+export type Top10Row = GlobalRow | CountryRow | MostPopularRow;
+
 const GLOBAL_REQUIRED = [
   "week",
   "category",
@@ -96,9 +98,17 @@ const POPULAR_OPTIONAL = [
   "views_first_91_days",
 ];
 
-const MAX_PROBLEMS = 20;
+/** The columns each kind of file cannot do without (most-popular also needs one hours column). */
+export const REQUIRED_COLUMNS: Record<Top10FileKind, readonly string[]> = {
+  global: GLOBAL_REQUIRED,
+  countries: COUNTRY_REQUIRED,
+  "most-popular": POPULAR_REQUIRED,
+};
 
-function detectKind(header: string[]): { kind: Top10FileKind; known: string[] } | null {
+/** Problems kept for the message: past this many, more would not help whoever fixes the file. */
+export const MAX_PROBLEMS = 20;
+
+export function detectKind(header: string[]): { kind: Top10FileKind; known: string[] } | null {
   const has = (cols: string[]) => cols.every((c) => header.includes(c));
   if (has(COUNTRY_REQUIRED)) return { kind: "countries", known: COUNTRY_REQUIRED };
   if (has(GLOBAL_REQUIRED))
@@ -120,7 +130,7 @@ export function splitTsv(text: string): string[][] {
   return lines.map((l) => l.split("\t"));
 }
 
-class RowReader {
+export class RowReader {
   problems: { line: number; problem: string }[] = [];
   /** Every failure, counted even past the ones kept for the message. */
   failures = 0;
@@ -180,13 +190,15 @@ class RowReader {
   }
 }
 
-/** Parses a table whose first row is the header. `lineOf(i)` gives the file line of row i. */
-export function parseTop10Table(file: string, table: string[][]): ParsedTop10File {
-  const first = table[0];
-  if (!first || (table.length === 1 && first.length === 1 && first[0]?.trim() === "")) {
+/**
+ * Reads the header row. `only`: it is the file's only row, which makes a lone `null` or an empty
+ * cell a failed download rather than an unknown header.
+ */
+export function readHeader(file: string, first: string[] | undefined, only: boolean) {
+  if (!first || (only && first.length === 1 && first[0]?.trim() === "")) {
     throw new Top10ParseError(file, [{ line: 1, problem: "the file is empty" }]);
   }
-  if (table.length === 1 && first.length === 1 && first[0]?.trim() === "null") {
+  if (only && first.length === 1 && first[0]?.trim() === "null") {
     throw new Top10ParseError(file, [
       { line: 1, problem: 'the file holds "null" instead of data (a failed download?)' },
     ]);
@@ -201,37 +213,55 @@ export function parseTop10Table(file: string, table: string[][]): ParsedTop10Fil
       },
     ]);
   }
-  const columns = new Map(header.map((h, i) => [h, i]));
-  const ignoredColumns = header.filter((h) => !detected.known.includes(h));
+  return {
+    kind: detected.kind,
+    width: header.length,
+    columns: new Map(header.map((h, i) => [h, i])),
+    ignoredColumns: header.filter((h) => !detected.known.includes(h)),
+  };
+}
+
+/** Reads one data row of `width` cells; null, with the problem noted in `r`, when it is not valid. */
+export function readLine(
+  kind: Top10FileKind,
+  r: RowReader,
+  cells: string[],
+  line: number,
+  width: number,
+): Top10Row | null {
+  r.at(cells, line);
+  if (cells.length === 1 && cells[0]!.trim() === "") return r.fail("empty line");
+  if (cells.length !== width) {
+    return r.fail(
+      `expected ${width} columns, found ${cells.length}${cells.length < width ? " (a truncated row?)" : ""}`,
+    );
+  }
+  return readRow(kind, r, line);
+}
+
+export const duplicateProblem = (rank: number, earlier: number) =>
+  `rank ${rank} appears twice for the same list and week (also on line ${earlier})`;
+
+/** Parses a table whose first row is the header; row i is on line i + 1. */
+export function parseTop10Table(file: string, table: string[][]): ParsedTop10File {
+  const { kind, width, columns, ignoredColumns } = readHeader(file, table[0], table.length === 1);
   const r = new RowReader(columns);
   const seen = new Map<string, number>();
-  const rows: (GlobalRow | CountryRow | MostPopularRow)[] = [];
+  const rows: Top10Row[] = [];
 
   for (let i = 1; i < table.length; i++) {
-    const cells = table[i]!;
     const line = i + 1;
-    r.at(cells, line);
-    if (cells.length === 1 && cells[0]!.trim() === "") {
-      r.fail("empty line");
-      continue;
-    }
-    if (cells.length !== header.length) {
-      r.fail(
-        `expected ${header.length} columns, found ${cells.length}${cells.length < header.length ? " (a truncated row?)" : ""}`,
-      );
-      continue;
-    }
-    const row = readRow(detected.kind, r, line);
+    const row = readLine(kind, r, table[i]!, line, width);
     if (!row) continue;
     const key =
-      detected.kind === "countries"
+      kind === "countries"
         ? `${(row as CountryRow).countryIso2} ${(row as CountryRow).week} ${(row as CountryRow).category} ${row.rank}`
-        : detected.kind === "global"
+        : kind === "global"
           ? `${(row as GlobalRow).week} ${(row as GlobalRow).list} ${row.rank}`
           : `${(row as MostPopularRow).list} ${row.rank}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      r.fail(`rank ${row.rank} appears twice for the same list and week (also on line ${earlier})`);
+      r.fail(duplicateProblem(row.rank, earlier));
       continue;
     }
     seen.set(key, line);
@@ -239,14 +269,10 @@ export function parseTop10Table(file: string, table: string[][]): ParsedTop10Fil
     if (r.problems.length >= MAX_PROBLEMS) break;
   }
   if (r.problems.length > 0) throw new Top10ParseError(file, r.problems);
-  return { kind: detected.kind, rows, ignoredColumns } as ParsedTop10File;
+  return { kind, rows, ignoredColumns } as ParsedTop10File;
 }
 
-function readRow(
-  kind: Top10FileKind,
-  r: RowReader,
-  line: number,
-): GlobalRow | CountryRow | MostPopularRow | null {
+function readRow(kind: Top10FileKind, r: RowReader, line: number): Top10Row | null {
   const before = r.failures;
   if (kind === "global") {
     const categoryText = r.raw("category") ?? "";
