@@ -39,7 +39,7 @@ test("on a fresh start /charts shows the latest week's ten titles on every list"
   page,
 }) => {
   await page.goto("/charts");
-  const latest = await page.getByLabel("Week", { exact: true }).locator("option").first();
+  const latest = page.getByLabel("Week", { exact: true }).locator("option").first();
   await expect(
     page.getByText(`Week of ${await latest.textContent()}`, { exact: true }),
   ).toBeVisible();

@@ -189,3 +189,137 @@ export const thresholdInput = z.object({
 
 /** "Check now" on /admin/data takes no input; anything sent is refused. */
 export const syncInput = z.object({}).strict();
+
+// ─── Editing films ───────────────────────────────────────────────────────────
+
+const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+const optionalText = (max: number, what: string) =>
+  z.preprocess(
+    (v) => blankToNull(text(v)),
+    z
+      .string()
+      .max(max, `Keep the ${what} to ${max.toLocaleString("en-US")} characters.`)
+      .nullable(),
+  );
+/** A comma-separated list in a text field, or a list. */
+const list = (item: z.ZodType<string>) =>
+  z.preprocess(
+    (v) =>
+      typeof v === "string"
+        ? v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(item).max(30),
+  );
+
+export const CREDIT_ROLES = ["director", "writer", "cast"] as const;
+
+export const creditInput = z.object({
+  personId: z.coerce.number().int().positive(),
+  role: z.enum(CREDIT_ROLES, "A credit is a director, a writer or a cast member."),
+  character: z.preprocess(
+    blankToNull,
+    z.string().trim().max(200, "Keep a character to 200 characters.").nullable(),
+  ),
+});
+
+export const filmEditInput = z.object({
+  filmId: z.coerce.number().int().positive(),
+  title: z.preprocess(text, z.string().trim().min(1, "A film needs a title.").max(300)),
+  originalTitle: optionalText(300, "original title"),
+  year: z.preprocess(
+    blankToNull,
+    z.coerce
+      .number()
+      .int("A year is a whole number.")
+      .min(1880, "No film is that old.")
+      .max(2100, "That year is too far ahead.")
+      .nullable(),
+  ),
+  releaseDate: z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the release date as YYYY-MM-DD.")
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "Enter a real date.")
+      .nullable(),
+  ),
+  runtimeMinutes: z.preprocess(
+    blankToNull,
+    z.coerce
+      .number()
+      .int("Runtime is whole minutes.")
+      .min(1, "Runtime is at least a minute.")
+      .max(1000, "That runtime is too long.")
+      .nullable(),
+  ),
+  originalLanguage: z.preprocess(
+    (v) => blankToNull(typeof v === "string" ? v.trim().toLowerCase() : v),
+    z
+      .string()
+      .regex(/^[a-z]{2,3}$/, "Use a language code such as ko or en.")
+      .nullable(),
+  ),
+  countries: list(
+    z
+      .string()
+      .transform((s) => s.toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{2}$/, "Use country codes such as KR, US.")),
+  ),
+  synopsis: optionalText(5000, "synopsis"),
+  genres: list(z.string().max(60, "Keep a genre short.")),
+  /** The credits editor sends the whole list as JSON; absent when credits were not touched. */
+  credits: z.preprocess((v) => {
+    if (v == null || v === "") return null;
+    if (typeof v !== "string") return v;
+    try {
+      return JSON.parse(v) as unknown;
+    } catch {
+      return "not JSON";
+    }
+  }, z.array(creditInput, "The credits could not be read.").max(300).nullable()),
+  note: optionalText(500, "note"),
+});
+export type FilmEditInput = z.infer<typeof filmEditInput>;
+
+export const personInput = z.object({
+  name: z.preprocess(text, z.string().trim().min(1, "A person needs a name.").max(200)),
+  nativeName: z.preprocess(
+    (v) => blankToNull(text(v)),
+    z.string().trim().max(200, "Keep the native name to 200 characters.").nullable(),
+  ),
+});
+
+export const revisionIdInput = z.object({ revisionId: z.coerce.number().int().positive() });
+export const filmLockInput = z.object({
+  filmId: z.coerce.number().int().positive(),
+  locked: checkbox,
+});
+export const mergeFilmsInput = z.object({
+  survivorId: z.coerce.number().int().positive(),
+  duplicateSlug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Enter the other film's address, like ballerina-2."),
+});
+export const mergePeopleInput = z.object({
+  survivorSlug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Enter a person's address, like jeon-jong-seo."),
+  duplicateSlug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Enter a person's address, like jeon-jong-seo-2."),
+});
+export const proposalDecisionInput = z.object({
+  proposalId: z.coerce.number().int().positive(),
+  decision: z.enum(["accept", "reject"]),
+  fields: list(z.string().regex(/^[a-zA-Z]+$/)),
+});
+export const fetchFactsInput = z.object({
+  filmId: z.coerce.number().int().positive(),
+  source: z.enum(["wikidata", "tmdb"]),
+});

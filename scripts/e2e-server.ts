@@ -1,12 +1,17 @@
 /**
  * The server the browser tests run against: the production build (`next build` must have run)
- * on a fresh embedded database, migrated and seeded with the demo data.
+ * on a fresh embedded database, migrated and seeded with the default data, and a local stand-in
+ * for Netflix's download server that has one week more than the shipped snapshot, so that the
+ * admin's "Check now" has something new to find.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { gunzipSync } from "node:zlib";
+import { readSnapshotManifest, SNAPSHOT_DIR } from "../db/seed/netflix-snapshot";
+import { startFakeNetflix } from "../lib/netflix/fake-server";
 import { prepareDatabase } from "./prepare-db";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -31,6 +36,69 @@ async function freshDatabase(): Promise<string> {
   return url.toString();
 }
 
+const snapshotText = async (kind: string) => {
+  const file = (await readSnapshotManifest()).files.find((f) => f.kind === kind)!;
+  return gunzipSync(fs.readFileSync(path.join(SNAPSHOT_DIR, file.name))).toString("utf8");
+};
+
+/**
+ * Netflix's files as the stand-in serves them: the snapshot's global history plus the week after
+ * its last one (the same forty titles, each a rank lower and a week older on the list, so the
+ * test can tell the new week apart), and the snapshot's most-popular lists.
+ */
+async function fakeNetflixFiles(): Promise<Record<string, string>> {
+  const global = (await snapshotText("global")).replace(/\n+$/, "");
+  const [header, ...rows] = global.split("\n");
+  const columns = header!.split("\t");
+  const col = (name: string) => columns.indexOf(name);
+  const last = rows
+    .map((r) => r.split("\t"))
+    .filter((r) => r[col("week")] === rows.at(-1)!.split("\t")[0]);
+  const lastWeek = last[0]![col("week")]!;
+  const next = new Date(Date.parse(`${lastWeek}T00:00:00Z`) + 7 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const added = last.map((r) => {
+    const row = [...r];
+    row[col("week")] = next;
+    row[col("weekly_rank")] = String(11 - Number(r[col("weekly_rank")]));
+    row[col("cumulative_weeks_in_top_10")] = String(
+      Number(r[col("cumulative_weeks_in_top_10")]) + 1,
+    );
+    return row.join("\t");
+  });
+  return {
+    "all-weeks-global.tsv": [header, ...added, ...rows].join("\n"),
+    "most-popular.tsv": await snapshotText("most-popular"),
+    // two countries' lists for the new week, from the English lists' titles
+    "all-weeks-countries.tsv": [
+      "country_name\tcountry_iso2\tweek\tcategory\tweekly_rank\tshow_title\tseason_title\tcumulative_weeks_in_top_10",
+      ...[
+        ["South Korea", "KR"],
+        ["United States", "US"],
+      ].flatMap(([name, iso]) =>
+        (["Films (English)", "TV (English)"] as const).flatMap((category) =>
+          added
+            .map((r) => r.split("\t"))
+            .filter((r) => r[col("category")] === category)
+            .map((r) =>
+              [
+                name,
+                iso,
+                next,
+                category.startsWith("TV") ? "TV" : "Films",
+                r[col("weekly_rank")],
+                r[col("show_title")],
+                r[col("season_title")],
+                "1",
+              ].join("\t"),
+            ),
+        ),
+      ),
+    ].join("\n"),
+  };
+}
+
 async function main() {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first (npm test does).");
@@ -40,6 +108,8 @@ async function main() {
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
 
   await prepareDatabase();
+  const netflix = await startFakeNetflix({ files: await fakeNetflixFiles() });
+  process.env.NETFLIX_TOP10_URL = netflix.url;
   const child = spawn(
     path.join(root, "node_modules", ".bin", "next"),
     ["start", "--port", process.env.PORT ?? "3100"],
