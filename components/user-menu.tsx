@@ -21,9 +21,20 @@ export function UserMenu() {
       </div>
     );
   }
+  const role = data.user.role;
   return (
     <div className="flex items-center gap-3 text-sm">
-      {data.user.role === "moderator" || data.user.role === "admin" ? (
+      {role === "editor" || role === "moderator" || role === "admin" ? (
+        <Link href="/edit" className="hover:underline">
+          Edit
+        </Link>
+      ) : null}
+      {role === "admin" ? (
+        <Link href="/admin/data" className="hover:underline">
+          Data
+        </Link>
+      ) : null}
+      {role === "moderator" || role === "admin" ? (
         <Link href="/mod" className="hover:underline">
           Moderation
         </Link>

@@ -20,7 +20,8 @@ import {
 } from "./queries/charts";
 import { getFilmBySlug, listFilms, listLatestFilms, type FilmSort } from "./queries/films";
 import { getEngagementByFilmId } from "./queries/engagement";
-import { getPersonBySlug } from "./queries/people";
+import { listFilmRevisions } from "./queries/edit-queue";
+import { getPeopleNames, getPersonBySlug } from "./queries/people";
 import { getCurrentSlug } from "./queries/redirects";
 import type { SlugKind } from "./schema";
 import {
@@ -196,4 +197,27 @@ export async function loadMostPopular() {
   cacheTag(tags.charts);
   cacheLife("days");
   return getMostPopular(await getDb());
+}
+
+/** A film's revisions, with the names of the people its credits name. */
+export async function loadFilmHistory(slug: string) {
+  "use cache";
+  cacheTag(tags.film(slug));
+  cacheLife("days");
+  if (!FILM_SLUG_PATTERN.test(slug)) return null;
+  const db = await getDb();
+  const film = await getFilmBySlug(db, { slug });
+  if (!film) return null;
+  const revisions = await listFilmRevisions(db, { filmId: film.id });
+  const ids = new Set<number>();
+  for (const r of revisions) {
+    for (const side of [r.changes.credits?.before, r.changes.credits?.after]) {
+      if (Array.isArray(side)) for (const c of side as { personId: number }[]) ids.add(c.personId);
+    }
+  }
+  return {
+    film: { slug: film.slug, title: film.title, year: film.year },
+    revisions,
+    people: await getPeopleNames(db, { ids: [...ids] }),
+  };
 }

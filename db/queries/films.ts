@@ -7,7 +7,7 @@ export type FilmCredit = {
   role: CreditRole;
   character: string | null;
   billingOrder: number;
-  person: { slug: string; name: string; nativeName: string | null };
+  person: { id: number; slug: string; name: string; nativeName: string | null };
 };
 export type FilmWithCredits = Film & { credits: FilmCredit[] };
 
@@ -22,6 +22,7 @@ export async function getFilmBySlug(
       role: credits.role,
       character: credits.character,
       billingOrder: credits.billingOrder,
+      personId: people.id,
       slug: people.slug,
       name: people.name,
       nativeName: people.nativeName,
@@ -32,9 +33,9 @@ export async function getFilmBySlug(
     .orderBy(asc(credits.role), asc(credits.billingOrder), asc(credits.id));
   return {
     ...film,
-    credits: rows.map(({ slug: personSlug, name, nativeName, ...credit }) => ({
+    credits: rows.map(({ personId, slug: personSlug, name, nativeName, ...credit }) => ({
       ...credit,
-      person: { slug: personSlug, name, nativeName },
+      person: { id: personId, slug: personSlug, name, nativeName },
     })),
   };
 }

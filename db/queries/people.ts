@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../index";
 import { credits, films, people, type CreditRole, type Person } from "../schema";
 
@@ -33,4 +33,19 @@ export async function getPersonBySlug(
     ...person,
     filmography: rows.map(({ role, character, ...film }) => ({ role, character, film })),
   };
+}
+
+/** People's names by id (native name in brackets), for showing credits in a film's history. */
+export async function getPeopleNames(
+  db: Executor,
+  { ids }: { ids: number[] },
+): Promise<Record<number, string>> {
+  if (ids.length === 0) return {};
+  const rows = await db
+    .select({ id: people.id, name: people.name, nativeName: people.nativeName })
+    .from(people)
+    .where(inArray(people.id, ids));
+  return Object.fromEntries(
+    rows.map((p) => [p.id, p.nativeName ? `${p.name} (${p.nativeName})` : p.name]),
+  );
 }

@@ -17,6 +17,7 @@ export const demoUsers: DemoUser[] = [
   { name: "Min-ji", handle: "minji", email: "minji@demo.reelrank.test", role: "viewer" },
   { name: "Tomás", handle: "tomas", email: "tomas@demo.reelrank.test", role: "viewer" },
   { name: "Priya", handle: "priya", email: "priya@demo.reelrank.test", role: "viewer" },
+  { name: "Jo (editor)", handle: "jo_editor", email: "editor@demo.reelrank.test", role: "editor" },
   {
     name: "Sam (moderator)",
     handle: "sam_mod",

@@ -7,6 +7,7 @@ import { RatingSummary } from "@/components/rating-summary";
 import { ReviewsSection } from "@/components/reviews-section";
 import { EngagementFigures } from "@/components/engagement-figures";
 import { FactSources } from "@/components/fact-sources";
+import { FilmEditLinks } from "@/components/film-edit-links";
 import {
   countryName,
   formatDate,
@@ -111,6 +112,7 @@ export default async function FilmPage({ params }: Props) {
           {onNetflixSince ? <Fact label="On Netflix since">{onNetflixSince}</Fact> : null}
         </dl>
         <FactSources sources={film.factSources} />
+        <FilmEditLinks slug={film.slug} />
       </header>
       {film.synopsis ? (
         <p className="mt-6 max-w-prose text-lg leading-relaxed">{film.synopsis}</p>
