@@ -1,4 +1,4 @@
-import { sourceLabel, sourceUrl } from "@/lib/sources";
+import { sourceLabel, sourceUrl, TMDB_ATTRIBUTION } from "@/lib/sources";
 
 const FIELD_LABEL: Record<string, string> = {
   year: "Year",
@@ -42,6 +42,9 @@ export function FactSources({ sources }: { sources: Record<string, string> }) {
           </div>
         ))}
       </dl>
+      {entries.some(([, source]) => source.startsWith("tmdb:")) ? (
+        <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">{TMDB_ATTRIBUTION}</p>
+      ) : null}
     </details>
   );
 }

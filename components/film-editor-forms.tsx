@@ -29,13 +29,26 @@ export type EditableFilm = {
 };
 
 /** Every fact of a film and its credits, saved as one revision. */
-export function FilmEditForm({ film, credits }: { film: EditableFilm; credits: EditableCredit[] }) {
+export function FilmEditForm({
+  film,
+  credits,
+  seenRevision,
+}: {
+  film: EditableFilm;
+  credits: EditableCredit[];
+  seenRevision: number | null;
+}) {
   const [state, action, pending] = useActionState(saveFilmAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const moved = state?.ok && state.data.slug !== film.slug ? state.data.slug : null;
   return (
     <form action={action} className="mt-6 space-y-4">
       <input type="hidden" name="filmId" value={film.id} />
+      <input
+        type="hidden"
+        name="seenRevision"
+        value={state?.ok ? (state.data.revisionId ?? seenRevision ?? "") : (seenRevision ?? "")}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Title" name="title" defaultValue={film.title} required error={errors.title} />
         <Field

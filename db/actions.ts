@@ -141,14 +141,29 @@ export function editingHandlers(db: Db) {
     tags.films,
     ...[...new Set(slugs)].flatMap((s) => [tags.film(s), tags.reviews(s)]),
   ];
-  const changeTags = (r: { slug: string; oldSlug: string; people: string[] }) => [
+  // a film's name and address also stand on chart weeks, lists and its people's filmographies
+  const changeTags = (r: {
+    slug: string;
+    oldSlug: string;
+    people: string[];
+    changed: string[];
+  }) => [
     ...filmTags(r.slug, r.oldSlug),
     ...r.people.map(tags.person),
+    ...(r.slug !== r.oldSlug || r.changed.includes("title") || r.changed.includes("year")
+      ? [tags.charts]
+      : []),
   ];
   return {
     saveFilm: async (actor: Actor | null, input: z.infer<typeof filmEditInput>) => {
-      const { filmId, credits, note, ...patch } = input;
-      const result = await editFilm(await db(), actor, { filmId, patch, credits, note });
+      const { filmId, credits, note, seenRevision, ...patch } = input;
+      const result = await editFilm(await db(), actor, {
+        filmId,
+        patch,
+        credits,
+        note,
+        seenRevision,
+      });
       return {
         data: result,
         tags: changeTags(result),
@@ -188,7 +203,13 @@ export function editingHandlers(db: Db) {
       });
       return {
         data: result,
-        tags: [...filmTags(result.survivorSlug, result.duplicateSlug), tags.charts],
+        tags: [
+          ...filmTags(result.survivorSlug, result.oldSurvivorSlug, result.duplicateSlug),
+          tags.charts,
+          ...result.people.map(tags.person),
+          ...result.reviews.map(tags.review),
+          ...result.authors.map(tags.user),
+        ],
         message: `Merged /films/${result.duplicateSlug} into this film.`,
       };
     },
@@ -251,7 +272,11 @@ export function editingHandlers(db: Db) {
       const result = await lookUpFilm(database, source, input.filmId);
       return {
         data: result,
-        tags: [...filmTags(...result.changedFilms), ...result.changedPeople.map(tags.person)],
+        tags: [
+          ...filmTags(...result.changedFilms),
+          ...result.changedPeople.map(tags.person),
+          ...(result.changedFilms.length ? [tags.charts] : []),
+        ],
         message: `${input.source === "wikidata" ? "Wikidata" : "TMDB"}: ${result.outcome} — ${result.message}`,
       };
     },

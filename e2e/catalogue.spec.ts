@@ -1,10 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
 
-test("a reader opens Ballerina from the film list and sees every fact", async ({ page }) => {
-  await page.goto("/films");
-  await expect(page.getByRole("heading", { level: 1, name: "All films" })).toBeVisible();
-  await page.getByRole("link", { name: "Ballerina (2023)" }).click();
+test("a reader opens Ballerina from its chart week and sees every fact", async ({ page }) => {
+  await page.goto("/charts/2023-10-15/films-non-english");
+  await page.getByRole("link", { name: "Ballerina", exact: true }).click();
 
   await expect(page).toHaveURL(/\/films\/ballerina-2023$/);
   await expect(page).toHaveTitle("Ballerina (2023) · Reelrank");
@@ -16,7 +15,7 @@ test("a reader opens Ballerina from the film list and sees every fact", async ({
   const original = page.locator('main h1 + p [lang="ko"]', { hasText: "발레리나" });
   await expect(original).toBeVisible();
 
-  const facts = page.locator("header dl");
+  const facts = page.locator("header dl").first();
   await expect(facts).toContainText("Runtime1h 32m");
   await expect(facts).toContainText("LanguageKorean");
   await expect(facts).toContainText("CountrySouth Korea");
@@ -44,7 +43,7 @@ test("a reader opens Ballerina from the film list and sees every fact", async ({
 test("the other Ballerina is another film", async ({ page }) => {
   await page.goto("/films/ballerina-2016");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ballerina (2016)");
-  await expect(page.locator("header dl")).toContainText("LanguageEnglish");
+  await expect(page.locator("header dl").first()).toContainText("LanguageEnglish");
   await expect(page.getByText("발레리나")).toHaveCount(0);
 });
 
@@ -65,9 +64,16 @@ test("the film list sorts by year and pages", async ({ page }) => {
   await expect(page).toHaveURL(/\/films\?sort=year$/);
   await expect(page.getByRole("link", { name: "Year" })).toHaveAttribute("aria-current", "page");
   const titles = page.locator("main ul > li a:visible");
-  await expect(titles.last()).toHaveText("Mean Girls (2004)");
+  await expect(titles.first()).toBeVisible();
   const years = (await titles.allTextContents()).map((t) => Number(/\((\d{4})\)/.exec(t)?.[1]));
+  expect(years.every((y) => y > 0)).toBe(true);
   expect(years).toEqual([...years].sort((a, b) => b - a));
+  // films whose year no source gives come last, with no year shown
+  const total = Number(
+    /of (\d+)/.exec((await page.getByText(/Page 1 of \d+/).textContent()) ?? "")?.[1],
+  );
+  await page.goto(`/films?sort=year&page=${total}`);
+  await expect(titles.last()).not.toHaveText(/\(\d{4}\)$/);
 
   expect((await page.request.get("/films?page=99")).status()).toBe(404);
 });

@@ -76,5 +76,5 @@ test("readers and viewers get no editor's tools", async ({ page, request }) => {
   await expect(page.getByRole("link", { name: "Edit facts" })).toHaveCount(0);
   await page.goto("/films/ballerina-2023/edit");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
-  expect((await request.get("/api/people/search?q=" + "x".repeat(101))).status()).toBe(400);
+  expect((await request.get("/api/people/search?q=kim")).status()).toBe(401);
 });

@@ -73,3 +73,7 @@ export function sourcesOf(
   for (const [field, value] of Object.entries(facts)) if (value != null) out[field] = source;
   return out;
 }
+
+/** TMDB's terms ask every product using its API to show this notice where its data appears. */
+export const TMDB_ATTRIBUTION =
+  "This product uses the TMDB API but is not endorsed or certified by TMDB.";

@@ -281,6 +281,8 @@ export const filmEditInput = z.object({
     }
   }, z.array(creditInput, "The credits could not be read.").max(300).nullable()),
   note: optionalText(500, "note"),
+  /** The film's newest revision when the form was opened ("" for none): a save over a newer one is refused. */
+  seenRevision: z.preprocess(blankToNull, z.coerce.number().int().positive().nullable()).optional(),
 });
 export type FilmEditInput = z.infer<typeof filmEditInput>;
 

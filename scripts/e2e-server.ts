@@ -43,7 +43,7 @@ const snapshotText = async (kind: string) => {
 
 /**
  * Netflix's files as the stand-in serves them: the snapshot's global history plus the week after
- * its last one (the same forty titles, each a rank lower and a week older on the list, so the
+ * its last one (the same forty titles in reverse order and a week older on the list, so the
  * test can tell the new week apart), and the snapshot's most-popular lists.
  */
 async function fakeNetflixFiles(): Promise<Record<string, string>> {
@@ -51,10 +51,13 @@ async function fakeNetflixFiles(): Promise<Record<string, string>> {
   const [header, ...rows] = global.split("\n");
   const columns = header!.split("\t");
   const col = (name: string) => columns.indexOf(name);
-  const last = rows
-    .map((r) => r.split("\t"))
-    .filter((r) => r[col("week")] === rows.at(-1)!.split("\t")[0]);
-  const lastWeek = last[0]![col("week")]!;
+  const cells = rows.map((r) => r.split("\t"));
+  // the file lists the newest week first; the stand-in adds the week after it
+  const lastWeek = cells
+    .map((r) => r[col("week")]!)
+    .sort()
+    .at(-1)!;
+  const last = cells.filter((r) => r[col("week")] === lastWeek);
   const next = new Date(Date.parse(`${lastWeek}T00:00:00Z`) + 7 * 86_400_000)
     .toISOString()
     .slice(0, 10);

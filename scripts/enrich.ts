@@ -14,7 +14,7 @@ import {
 } from "../db/enrich/run";
 import { describeTarget, openDatabase } from "../db/index";
 import { migrateDatabase } from "../db/migrate";
-import { chartEntries, enrichmentLookups, films } from "../db/schema";
+import { enrichmentLookups, films } from "../db/schema";
 import { titleWithYear } from "../lib/format";
 import { notifyServer } from "../lib/notify-server";
 
@@ -52,7 +52,7 @@ async function main() {
         process.exit(2);
       }
       // the films readers see most first: weeks on the charts, then best rank
-      const prominence = sql<number>`(select count(*) from chart_entries ce where ce.film_id = ${films.id})`;
+      const prominence = sql<number>`(select count(*) from chart_entries ce where ce.film_id = films.id)`;
       const candidates = await db
         .select({ id: films.id, title: films.title, year: films.year })
         .from(films)
@@ -69,7 +69,7 @@ async function main() {
         )
         .orderBy(
           desc(prominence),
-          sql`(select min(rank) from ${chartEntries} where ${chartEntries.filmId} = ${films.id})`,
+          sql`(select min(ce.rank) from chart_entries ce where ce.film_id = films.id)`,
         )
         .limit(values.film ? 1 : limit);
       if (values.film && candidates.length === 0) {

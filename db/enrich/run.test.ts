@@ -1,7 +1,9 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTmdb, TMDB_FIXTURES, type FakeTmdb } from "../../lib/enrich/fake-tmdb";
+import { QID, startFakeWikidata, type FakeWikidata } from "../../lib/enrich/fake-wikidata";
 import { createTmdbSource } from "../../lib/enrich/tmdb";
+import { createWikidataSource } from "../../lib/enrich/wikidata";
 import type { FactSource } from "../../lib/enrich/types";
 import { AppError } from "../../lib/errors";
 import { parseTop10Tsv } from "../../lib/top10/parse";
@@ -183,5 +185,51 @@ describe.each(testEngines())("looking films up at TMDB on %s", (engine) => {
   it("credits people by the source's id, never by name alone", async () => {
     const rows = await handle.db.select({ n: count() }).from(credits);
     expect(rows[0]!.n).toBeGreaterThan(0);
+  });
+});
+
+describe.each(testEngines())("looking films up at Wikidata on %s", (engine) => {
+  let handle: DatabaseHandle;
+  let wikidata: FakeWikidata;
+  let source: FactSource;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine);
+    await seedDemo(handle.db);
+    wikidata = await startFakeWikidata();
+    source = createWikidataSource({
+      baseUrl: wikidata.url,
+      sparqlUrl: wikidata.sparqlUrl,
+      cache: databaseCache(handle.db, "wikidata"),
+      minIntervalMs: 0,
+      sleep: () => Promise.resolve(),
+    });
+  });
+  afterAll(async () => {
+    await wikidata?.close();
+    await handle?.close();
+  });
+
+  it("gives the two Ballerinas different items, and a rerun asks Wikidata nothing", async () => {
+    const [korean] = await handle.db.select().from(films).where(eq(films.slug, "ballerina-2023"));
+    const [animated] = await handle.db.select().from(films).where(eq(films.slug, "ballerina-2016"));
+    expect((await lookUpFilm(handle.db, source, korean!.id)).sourceId).toBe(
+      `wikidata:${QID.ballerina2023}`,
+    );
+    expect((await lookUpFilm(handle.db, source, animated!.id)).sourceId).toBe(
+      `wikidata:${QID.ballerina2016}`,
+    );
+    const after = await handle.db
+      .select({ slug: films.slug, wikidataId: films.wikidataId })
+      .from(films);
+    expect(after).toEqual(
+      expect.arrayContaining([
+        { slug: "ballerina-2023", wikidataId: QID.ballerina2023 },
+        { slug: "ballerina-2016", wikidataId: QID.ballerina2016 },
+      ]),
+    );
+    const asked = wikidata.requests.length;
+    await lookUpFilm(handle.db, source, korean!.id);
+    expect(wikidata.requests.length).toBe(asked);
   });
 });

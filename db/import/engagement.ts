@@ -6,7 +6,6 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { titleKeys, type EngagementReport, type EngagementRow } from "../../lib/engagement/parse";
-import { uniqueFilmSlug } from "../../lib/slug";
 import {
   engagementSource,
   mayOverwrite,
@@ -17,6 +16,7 @@ import {
 import { matchTitle, normalizeTitle, runtimesAgree } from "../../lib/top10/match";
 import type { Database, Executor } from "../index";
 import { engagementEntries, films, seasons, series } from "../schema";
+import { applyFilmChange, type FactPatch } from "../queries/editing";
 import { BATCH, chunks, TitleResolver } from "./titles";
 
 /**
@@ -55,17 +55,18 @@ export type EngagementSummary = {
   changedSeries: string[];
 };
 
-type FilmFacts = {
-  id: number;
-  slug: string;
-  title: string;
-  year: number | null;
-  originalTitle: string | null;
-  originalLanguage: string | null;
-  runtimeMinutes: number | null;
-  netflixReleaseDate: string | null;
-  availableGlobally: boolean | null;
-  factSources: Record<string, string>;
+const FILM_FACTS = {
+  id: films.id,
+  slug: films.slug,
+  title: films.title,
+  year: films.year,
+  originalTitle: films.originalTitle,
+  originalLanguage: films.originalLanguage,
+  runtimeMinutes: films.runtimeMinutes,
+  netflixReleaseDate: films.netflixReleaseDate,
+  availableGlobally: films.availableGlobally,
+  factSources: films.factSources,
+  lockedAt: films.lockedAt,
 };
 
 /**
@@ -116,8 +117,10 @@ function merge<T extends Record<string, unknown>>(
 
 class EngagementImport {
   private readonly resolver: TitleResolver;
-  private filmFacts = new Map<number, FilmFacts>();
-  private filmSlugs = new Set<string>();
+  private filmFacts = new Map<
+    number,
+    { slug: string; lockedAt: Date | null; factSources: Record<string, string> }
+  >();
   private seasonsByKey = new Map<string, { id: number; seriesId: number }[]>();
   /** How many rows of the report share each normalised title, per kind. */
   private namesakes = new Map<string, number>();
@@ -144,23 +147,9 @@ class EngagementImport {
 
   async load(rows: EngagementRow[]) {
     await this.resolver.load();
-    const filmRows = await this.tx
-      .select({
-        id: films.id,
-        slug: films.slug,
-        title: films.title,
-        year: films.year,
-        originalTitle: films.originalTitle,
-        originalLanguage: films.originalLanguage,
-        runtimeMinutes: films.runtimeMinutes,
-        netflixReleaseDate: films.netflixReleaseDate,
-        availableGlobally: films.availableGlobally,
-        factSources: films.factSources,
-      })
-      .from(films);
+    const filmRows = await this.tx.select(FILM_FACTS).from(films);
     for (const f of filmRows) {
       this.filmFacts.set(f.id, f);
-      this.filmSlugs.add(f.slug);
     }
     const seasonRows = await this.tx
       .select({
@@ -263,25 +252,29 @@ class EngagementImport {
     return { seasonId: found[0]!.id, confidence: "high" };
   }
 
+  /**
+   * Writes what the report states about a film through the one path every fact change takes
+   * (sources ranked, a revision recorded); a film a moderator locked is left alone.
+   */
   async applyToFilm(filmId: number, row: EngagementRow) {
     const film = this.filmFacts.get(filmId)!;
-    const { changes, factSources, resourced } = merge(film, reportedFacts(row), this.source);
-    if (Object.keys(changes).length === 0 && !resourced) return;
-    const next: FilmFacts = { ...film, ...changes, factSources };
-    if (changes.year !== undefined) {
-      // a known year joins the slug; the old one keeps working through slug_redirects
-      this.filmSlugs.delete(film.slug);
-      next.slug = uniqueFilmSlug(film.title, next.year, this.filmSlugs);
-      this.filmSlugs.add(next.slug);
-    }
-    await this.tx
-      .update(films)
-      .set({ ...changes, slug: next.slug, factSources, updatedAt: sql`now()` })
-      .where(eq(films.id, filmId));
-    this.filmFacts.set(filmId, next);
+    if (film.lockedAt) return;
+    const patch = Object.fromEntries(
+      Object.entries(reportedFacts(row)).filter(([, v]) => v != null),
+    ) as FactPatch;
+    const result = await applyFilmChange(this.tx, {
+      filmId,
+      source: this.source,
+      userId: null,
+      patch,
+      respectSources: true,
+    });
+    const [after] = await this.tx.select(FILM_FACTS).from(films).where(eq(films.id, filmId));
+    if (after) this.filmFacts.set(filmId, after);
+    if (result.changed.length === 0) return;
     this.summary.filmsUpdated++;
-    this.summary.changedFilms.push(film.slug);
-    if (next.slug !== film.slug) this.summary.changedFilms.push(next.slug);
+    this.summary.changedFilms.push(result.oldSlug);
+    if (result.slug !== result.oldSlug) this.summary.changedFilms.push(result.slug);
   }
 
   async applyToSeason(seasonId: number, row: EngagementRow) {

@@ -6,13 +6,15 @@ import { filmRevisions, films, users } from "../schema";
 export const QUEUE_FILTERS = ["missing", "flagged", "proposals"] as const;
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 
-const weeks = sql<number>`(select count(*)::int from chart_entries ce where ce.film_id = ${films.id})`;
+// `films.id` by hand: in a query on films alone drizzle writes a bare "id", which inside these
+// subqueries would be the subquery's own id
+const weeks = sql<number>`(select count(*)::int from chart_entries ce where ce.film_id = films.id)`;
 const bestRank = sql<
   number | null
->`(select min(ce.rank)::int from chart_entries ce where ce.film_id = ${films.id})`;
-const hasDirector = sql<boolean>`exists (select 1 from credits c where c.film_id = ${films.id} and c.role = 'director')`;
-const hasCast = sql<boolean>`exists (select 1 from credits c where c.film_id = ${films.id} and c.role = 'cast')`;
-const pending = sql<number>`(select count(*)::int from fact_proposals p where p.film_id = ${films.id} and p.status = 'pending')`;
+>`(select min(ce.rank)::int from chart_entries ce where ce.film_id = films.id)`;
+const hasDirector = sql<boolean>`exists (select 1 from credits c where c.film_id = films.id and c.role = 'director')`;
+const hasCast = sql<boolean>`exists (select 1 from credits c where c.film_id = films.id and c.role = 'cast')`;
+const pending = sql<number>`(select count(*)::int from fact_proposals p where p.film_id = films.id and p.status = 'pending')`;
 
 const WHERE: Record<QueueFilter, SQL> = {
   missing: sql`not (${hasDirector} and ${hasCast})`,

@@ -25,6 +25,7 @@ import {
   reviewRevisions,
   reviews,
   slugRedirects,
+  users,
   type CreditRole,
   type Film,
 } from "../schema";
@@ -57,6 +58,8 @@ export const FACT_FIELDS = [
   "countries",
   "synopsis",
   "genres",
+  "netflixReleaseDate",
+  "availableGlobally",
 ] as const;
 export type FactField = (typeof FACT_FIELDS)[number];
 export type FactPatch = Partial<Pick<Film, FactField>>;
@@ -64,8 +67,20 @@ export type FactPatch = Partial<Pick<Film, FactField>>;
 /** A credit as stored: billing order is the position within its role. */
 export type CreditEntry = { personId: number; role: CreditRole; character: string | null };
 
+/** JSON with object keys in one order: values read back from jsonb come with their keys reordered. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value ?? null;
+}
 const sameValue = (a: unknown, b: unknown) =>
-  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 async function creditsOf(tx: Executor, filmId: number): Promise<CreditEntry[]> {
   return tx
@@ -91,6 +106,8 @@ export type FilmChange = {
   extra?: Partial<Pick<Film, "wikidataId" | "tmdbId" | "maturityRating">>;
   /** Whether to respect the ranking of sources (a source never overwrites an editor). */
   respectSources?: boolean;
+  /** Sources to cite for given fields instead of `source` (a revert, facts a merge carries over). */
+  sourcesFor?: Record<string, string | undefined>;
   revertOf?: number | null;
   note?: string | null;
 };
@@ -100,9 +117,12 @@ export type FilmChangeResult = {
   slug: string;
   oldSlug: string;
   changed: string[];
-  /** Slugs of people whose filmography changed. */
+  /** Slugs of people whose filmography changed (all the film's people when its name did). */
   people: string[];
 };
+
+/** Where a revision keeps each changed fact's source before and after; not a fact itself. */
+export const SOURCES_KEY = "_sources";
 
 /**
  * Applies a change to a film in the caller's transaction and records it as a revision. Fields
@@ -118,8 +138,13 @@ export async function applyFilmChange(tx: Executor, change: FilmChange): Promise
     if (!change.patch || !(field in change.patch)) continue;
     const after = change.patch[field] ?? null;
     if (sameValue(film[field], after)) {
-      // the same value from a better source: cite that one
-      if (after != null && sourceRank(change.source) > sourceRank(sources[field])) {
+      // the same value from a better outside source: cite that one (an editor's form sends every
+      // field, so an unchanged one keeps the source it had)
+      if (
+        change.respectSources &&
+        after != null &&
+        sourceRank(change.source) > sourceRank(sources[field])
+      ) {
         sources[field] = change.source;
       }
       continue;
@@ -128,8 +153,10 @@ export async function applyFilmChange(tx: Executor, change: FilmChange): Promise
     if (field === "title" && !after) continue; // a film always has a title
     set[field] = after;
     diff[field] = { before: film[field], after };
-    if (after == null || (Array.isArray(after) && after.length === 0)) delete sources[field];
-    else sources[field] = change.source;
+    const cited = field in (change.sourcesFor ?? {}) ? change.sourcesFor![field] : change.source;
+    if (after == null || (Array.isArray(after) && after.length === 0) || !cited)
+      delete sources[field];
+    else sources[field] = cited;
   }
   for (const [field, value] of Object.entries(change.extra ?? {})) {
     const key = field as keyof NonNullable<FilmChange["extra"]>;
@@ -159,7 +186,9 @@ export async function applyFilmChange(tx: Executor, change: FilmChange): Promise
       });
       if (rows.length) await tx.insert(credits).values(rows);
       diff.credits = { before, after: change.credits };
-      if (change.credits.length) sources.credits = change.source;
+      const cited =
+        "credits" in (change.sourcesFor ?? {}) ? change.sourcesFor!.credits : change.source;
+      if (change.credits.length && cited) sources.credits = cited;
       else delete sources.credits;
       const ids = [...new Set([...before, ...change.credits].map((c) => c.personId))];
       if (ids.length) {
@@ -183,13 +212,24 @@ export async function applyFilmChange(tx: Executor, change: FilmChange): Promise
   if (title !== film.title || year !== film.year) {
     // the address follows the title and year; the old one redirects (slug_redirects trigger)
     const wanted = uniqueFilmSlug(title, year, new Set());
+    // a published address (a film's, or one that redirects to another film) is never reused
     const taken = new Set(
-      (
-        await tx
+      [
+        ...(await tx
           .select({ slug: films.slug })
           .from(films)
-          .where(and(ne(films.id, film.id), sql`${films.slug} like ${`${wanted}%`}`))
-      ).map((r) => r.slug),
+          .where(and(ne(films.id, film.id), sql`${films.slug} like ${`${wanted}%`}`))),
+        ...(await tx
+          .select({ slug: slugRedirects.slug })
+          .from(slugRedirects)
+          .where(
+            and(
+              eq(slugRedirects.kind, "film"),
+              ne(slugRedirects.targetId, film.id),
+              sql`${slugRedirects.slug} like ${`${wanted}%`}`,
+            ),
+          )),
+      ].map((r) => r.slug),
     );
     slug = uniqueFilmSlug(title, year, taken);
   }
@@ -197,13 +237,29 @@ export async function applyFilmChange(tx: Executor, change: FilmChange): Promise
     .update(films)
     .set({ ...set, slug, factSources: sources, updatedAt: sql`now()` })
     .where(eq(films.id, film.id));
+  if (slug !== film.slug || "title" in set || "year" in set) {
+    // every filmography that lists the film shows its name and address
+    const credited = await tx
+      .select({ slug: people.slug })
+      .from(credits)
+      .innerJoin(people, eq(people.id, credits.personId))
+      .where(eq(credits.filmId, film.id));
+    peopleChanged = [...new Set([...peopleChanged, ...credited.map((p) => p.slug)])];
+  }
+  // where each changed fact came from before and after, so a revert restores its source too
+  const cited = Object.fromEntries(
+    Object.keys(diff).map((f) => [
+      f,
+      { before: film.factSources[f] ?? null, after: sources[f] ?? null },
+    ]),
+  );
   const [revision] = await tx
     .insert(filmRevisions)
     .values({
       filmId: film.id,
       userId: change.userId,
       source: change.source,
-      changes: diff,
+      changes: { ...diff, [SOURCES_KEY]: { before: null, after: cited } },
       revertOf: change.revertOf ?? null,
       note: change.note ?? null,
     })
@@ -217,6 +273,17 @@ export async function applyFilmChange(tx: Executor, change: FilmChange): Promise
   };
 }
 
+/** The id of a film's newest revision, or null: what an edit form was opened on. */
+export async function latestRevisionId(tx: Executor, filmId: number): Promise<number | null> {
+  const [row] = await tx
+    .select({ id: filmRevisions.id })
+    .from(filmRevisions)
+    .where(eq(filmRevisions.filmId, filmId))
+    .orderBy(sql`${filmRevisions.id} desc`)
+    .limit(1);
+  return row?.id ?? null;
+}
+
 function assertMayEdit(actor: Actor, film: Pick<Film, "lockedAt">) {
   if (film.lockedAt && !isModerator(actor)) {
     throw new AppError("forbidden", "A moderator has locked this film's facts.");
@@ -227,12 +294,28 @@ function assertMayEdit(actor: Actor, film: Pick<Film, "lockedAt">) {
 export async function editFilm(
   db: Database,
   actorOrNull: Actor | null,
-  input: { filmId: number; patch: FactPatch; credits: CreditEntry[] | null; note: string | null },
+  input: {
+    filmId: number;
+    patch: FactPatch;
+    credits: CreditEntry[] | null;
+    note: string | null;
+    /** The film's last change as the editor's form saw it: a save over a newer change is refused. */
+    seenRevision?: number | null;
+  },
 ): Promise<FilmChangeResult> {
   const actor = assertEditor(actorOrNull);
   return db.transaction(async (tx) => {
     const film = await lockFilmRow(tx, input.filmId);
     assertMayEdit(actor, film);
+    if (input.seenRevision !== undefined) {
+      const latest = await latestRevisionId(tx, film.id);
+      if (latest !== input.seenRevision) {
+        throw new AppError(
+          "conflict",
+          "Someone changed this film while you were editing: reload the page to see their change, then make yours.",
+        );
+      }
+    }
     if (input.credits) await assertPeopleExist(tx, input.credits);
     return applyFilmChange(tx, {
       filmId: film.id,
@@ -281,7 +364,13 @@ export async function revertRevision(
     const moved: string[] = [];
     const patch: Record<string, unknown> = {};
     let creditList: CreditEntry[] | undefined;
+    const cited = (revision.changes[SOURCES_KEY]?.after ?? {}) as Record<
+      string,
+      { before: string | null; after: string | null }
+    >;
     for (const [field, { before, after }] of Object.entries(revision.changes)) {
+      if (field === SOURCES_KEY) continue;
+      if (field === "locked") throw new AppError("invalid", "Lock and unlock the film instead.");
       const now = field === "credits" ? current : film[field as keyof Film];
       if (!sameValue(now, after)) moved.push(field);
       else if (field === "credits") creditList = before as CreditEntry[];
@@ -301,6 +390,9 @@ export async function revertRevision(
       userId: actor.id,
       patch: facts,
       credits: creditList,
+      sourcesFor: Object.fromEntries(
+        Object.entries(cited).map(([f, c]) => [f, c.before ?? undefined]),
+      ),
       revertOf: revision.id,
       note: `Revert of revision ${revision.id}`,
     });
@@ -378,6 +470,11 @@ export async function insertPerson(
         .where(sql`${people.slug} like ${`${base}%`}`)
     ).map((r) => r.slug),
   );
+  for (const r of await tx
+    .select({ slug: slugRedirects.slug })
+    .from(slugRedirects)
+    .where(and(eq(slugRedirects.kind, "person"), sql`${slugRedirects.slug} like ${`${base}%`}`)))
+    taken.add(r.slug);
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   const [row] = await tx
@@ -419,7 +516,15 @@ export async function mergeFilms(
   db: Database,
   actorOrNull: Actor | null,
   { survivorId, duplicateId }: { survivorId: number; duplicateId: number },
-): Promise<{ survivorSlug: string; duplicateSlug: string }> {
+): Promise<{
+  survivorSlug: string;
+  oldSurvivorSlug: string;
+  duplicateSlug: string;
+  /** Reviews that moved, or were folded into another: their pages change. */
+  reviews: number[];
+  authors: string[];
+  people: string[];
+}> {
   const actor = assertEditor(actorOrNull);
   if (survivorId === duplicateId) throw new AppError("invalid", "Pick two different films.");
   return db.transaction(async (tx) => {
@@ -430,26 +535,19 @@ export async function mergeFilms(
     const duplicate = locked.find((f) => f.id === duplicateId)!;
     for (const f of locked) assertMayEdit(actor, f);
 
-    await tx
-      .update(chartEntries)
-      .set({ filmId: survivor.id })
-      .where(eq(chartEntries.filmId, duplicate.id));
-    await tx
-      .update(mostPopularEntries)
-      .set({ filmId: survivor.id })
-      .where(eq(mostPopularEntries.filmId, duplicate.id));
-    await tx
-      .update(engagementEntries)
-      .set({ filmId: survivor.id })
-      .where(eq(engagementEntries.filmId, duplicate.id));
+    for (const table of [chartEntries, mostPopularEntries, engagementEntries, filmRevisions]) {
+      await tx.update(table).set({ filmId: survivor.id }).where(eq(table.filmId, duplicate.id));
+    }
+    // one pending proposal per film and source: the duplicate's gives way to the survivor's
+    await tx.execute(sql`
+      update fact_proposals d set status = 'superseded', decided_at = now()
+      where d.film_id = ${duplicate.id} and d.status = 'pending'
+        and exists (select 1 from fact_proposals s
+                    where s.film_id = ${survivor.id} and s.status = 'pending' and s.source = d.source)`);
     await tx
       .update(factProposals)
       .set({ filmId: survivor.id })
       .where(eq(factProposals.filmId, duplicate.id));
-    await tx
-      .update(filmRevisions)
-      .set({ filmId: survivor.id })
-      .where(eq(filmRevisions.filmId, duplicate.id));
 
     // credits: the survivor's list first, then the duplicate's people it lacks
     const kept = await creditsOf(tx, survivor.id);
@@ -457,8 +555,9 @@ export async function mergeFilms(
       (c) => !kept.some((k) => k.personId === c.personId && k.role === c.role),
     );
 
-    // reviews: move those whose author did not review the survivor; for the others keep the newer
+    // reviews: move those whose author did not review the survivor; of two, one stays (below)
     const theirs = await tx.select().from(reviews).where(eq(reviews.filmId, duplicate.id));
+    const touched: number[] = [];
     for (const review of theirs) {
       const [ours] = await tx
         .select()
@@ -466,32 +565,17 @@ export async function mergeFilms(
         .where(and(eq(reviews.filmId, survivor.id), eq(reviews.userId, review.userId)));
       if (!ours) {
         await tx.update(reviews).set({ filmId: survivor.id }).where(eq(reviews.id, review.id));
+        touched.push(review.id);
         continue;
       }
-      const [newer, older] = ours.updatedAt >= review.updatedAt ? [ours, review] : [review, ours];
-      // the older review's text and rating are kept as an earlier version of the newer one
-      await tx.insert(reviewRevisions).values({
-        reviewId: newer.id,
-        rating: older.rating,
-        body: older.body,
-        containsSpoilers: older.containsSpoilers,
-        watchedOn: older.watchedOn,
-        replacedAt: older.updatedAt,
-      });
-      await tx
-        .update(reviewComments)
-        .set({ reviewId: newer.id })
-        .where(eq(reviewComments.reviewId, older.id));
-      await tx.execute(sql`
-        insert into review_likes (review_id, user_id, created_at)
-        select ${newer.id}, user_id, created_at from review_likes where review_id = ${older.id}
-        on conflict do nothing`);
-      await tx.delete(reviewLikes).where(eq(reviewLikes.reviewId, older.id));
-      await tx
-        .update(reviewRevisions)
-        .set({ reviewId: newer.id })
-        .where(eq(reviewRevisions.reviewId, older.id));
-      await tx.delete(reviews).where(eq(reviews.id, older.id));
+      // a live review beats one its author deleted; of two live ones, the newer stays
+      const oursStays =
+        (ours.deletedAt == null) !== (review.deletedAt == null)
+          ? ours.deletedAt == null
+          : ours.updatedAt >= review.updatedAt;
+      const [newer, older] = oursStays ? [ours, review] : [review, ours];
+      touched.push(older.id, newer.id);
+      await foldReview(tx, { into: newer.id, from: older });
       await tx
         .update(reviews)
         .set({
@@ -516,19 +600,30 @@ export async function mergeFilms(
         set: { targetId: survivor.id },
       });
 
-    // facts the survivor lacks come from the duplicate
+    // facts the survivor lacks come from the duplicate, still cited to their sources, and so do
+    // its ids at the outside sources
     const patch: FactPatch = {};
+    const sourcesFor: Record<string, string | undefined> = {};
     for (const field of FACT_FIELDS) {
       const mine = survivor[field];
       const empty = mine == null || (Array.isArray(mine) && mine.length === 0);
-      if (empty && duplicate[field] != null)
+      if (empty && duplicate[field] != null) {
         (patch as Record<string, unknown>)[field] = duplicate[field];
+        sourcesFor[field] = duplicate.factSources[field];
+      }
     }
-    await applyFilmChange(tx, {
+    const change = await applyFilmChange(tx, {
       filmId: survivor.id,
       source: EDITORS,
       userId: actor.id,
       patch,
+      sourcesFor,
+      extra: {
+        ...(survivor.wikidataId == null && duplicate.wikidataId
+          ? { wikidataId: duplicate.wikidataId }
+          : {}),
+        ...(survivor.tmdbId == null && duplicate.tmdbId ? { tmdbId: duplicate.tmdbId } : {}),
+      },
       credits: extra.length ? [...kept, ...extra] : undefined,
       note: `Merged ${duplicate.title}${duplicate.year ? ` (${duplicate.year})` : ""} (/films/${duplicate.slug}) into this film`,
     });
@@ -540,12 +635,72 @@ export async function mergeFilms(
         target: filmRatingStats.filmId,
         set: { count: stats.count, sum: stats.sum, histogram: stats.histogram },
       });
-    const [after] = await tx
-      .select({ slug: films.slug })
-      .from(films)
-      .where(eq(films.id, survivor.id));
-    return { survivorSlug: after!.slug, duplicateSlug: duplicate.slug };
+    const authors = touched.length
+      ? (
+          await tx
+            .selectDistinct({ handle: users.handle })
+            .from(reviews)
+            .innerJoin(users, eq(users.id, reviews.userId))
+            .where(inArray(reviews.id, touched))
+        ).map((u) => u.handle)
+      : [];
+    return {
+      survivorSlug: change.slug,
+      oldSurvivorSlug: change.oldSlug,
+      duplicateSlug: duplicate.slug,
+      reviews: touched,
+      authors,
+      people: change.people,
+    };
   });
+}
+
+/**
+ * One reader's two reviews of what turned out to be one film: the older one's rating and text
+ * become an earlier version of the one that stays, and its likes, comments, earlier versions,
+ * reports and moderation follow it there.
+ */
+async function foldReview(
+  tx: Executor,
+  { into, from }: { into: number; from: typeof reviews.$inferSelect },
+) {
+  await tx.insert(reviewRevisions).values({
+    reviewId: into,
+    rating: from.rating,
+    body: from.body,
+    containsSpoilers: from.containsSpoilers,
+    watchedOn: from.watchedOn,
+    replacedAt: from.updatedAt,
+  });
+  await tx
+    .update(reviewComments)
+    .set({ reviewId: into })
+    .where(eq(reviewComments.reviewId, from.id));
+  await tx.execute(sql`
+    insert into review_likes (review_id, user_id, created_at)
+    select ${into}, user_id, created_at from review_likes where review_id = ${from.id}
+    on conflict do nothing`);
+  await tx.delete(reviewLikes).where(eq(reviewLikes.reviewId, from.id));
+  await tx
+    .update(reviewRevisions)
+    .set({ reviewId: into })
+    .where(eq(reviewRevisions.reviewId, from.id));
+  await tx.execute(sql`
+    update reports set target_id = ${into}
+    where target_type = 'review' and target_id = ${from.id}
+      and not exists (select 1 from reports r
+                      where r.target_type = 'review' and r.target_id = ${into} and r.reporter_id = reports.reporter_id)`);
+  await tx.execute(
+    sql`delete from reports where target_type = 'review' and target_id = ${from.id}`,
+  );
+  await tx.execute(sql`
+    update moderation_states set target_id = ${into}
+    where target_type = 'review' and target_id = ${from.id}
+      and not exists (select 1 from moderation_states m where m.target_type = 'review' and m.target_id = ${into})`);
+  await tx.execute(
+    sql`delete from moderation_states where target_type = 'review' and target_id = ${from.id}`,
+  );
+  await tx.delete(reviews).where(eq(reviews.id, from.id));
 }
 
 /** Merges a duplicate person: their credits move (one per film and role), their address redirects. */
@@ -570,11 +725,22 @@ export async function mergePeople(
       .select({ filmId: credits.filmId })
       .from(credits)
       .where(eq(credits.personId, duplicate.id));
+    // where both were credited in one role, the survivor's credit keeps the character either had
+    await tx.execute(sql`
+      update credits o set character = coalesce(o.character, c.character)
+      from credits c
+      where c.person_id = ${duplicate.id} and o.person_id = ${survivor.id}
+        and o.film_id = c.film_id and o.role = c.role`);
     await tx.execute(sql`
       update credits c set person_id = ${survivor.id}
       where c.person_id = ${duplicate.id}
         and not exists (select 1 from credits o where o.film_id = c.film_id and o.role = c.role and o.person_id = ${survivor.id})`);
     await tx.delete(credits).where(eq(credits.personId, duplicate.id));
+    // the films' histories name the survivor too, so their reverts still work
+    await tx.execute(sql`
+      update film_revisions
+      set changes = regexp_replace(changes::text, ${`"personId": ${duplicate.id}([,}])`}, ${`"personId": ${survivor.id}\\1`}, 'g')::jsonb
+      where changes::text like ${`%"personId": ${duplicate.id}%`}`);
     await tx
       .update(slugRedirects)
       .set({ targetId: survivor.id })

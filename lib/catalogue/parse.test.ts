@@ -345,6 +345,7 @@ describe("catalogueFacts", () => {
       ],
       synopsis: "A crane.",
       genres: ["Dramas", "International Movies"],
+      maturityRating: "PG",
     });
   });
 });

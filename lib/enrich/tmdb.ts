@@ -22,9 +22,7 @@ import {
   type SourceCandidate,
 } from "./types";
 
-/** TMDB's terms ask every product using the API to show this notice. */
-export const TMDB_ATTRIBUTION =
-  "This product uses the TMDB API but is not endorsed or certified by TMDB.";
+export { TMDB_ATTRIBUTION } from "../sources";
 
 export type TmdbSourceOptions = {
   /** A v3 API key or a v4 API Read Access Token; TMDB accepts either for v3 requests. */

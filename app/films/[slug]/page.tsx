@@ -111,9 +111,9 @@ export default async function FilmPage({ params }: Props) {
           {released ? <Fact label="Released">{released}</Fact> : null}
           {onNetflixSince ? <Fact label="On Netflix since">{onNetflixSince}</Fact> : null}
         </dl>
-        <FactSources sources={film.factSources} />
-        <FilmEditLinks slug={film.slug} />
       </header>
+      <FactSources sources={film.factSources} />
+      <FilmEditLinks slug={film.slug} />
       {film.synopsis ? (
         <p className="mt-6 max-w-prose text-lg leading-relaxed">{film.synopsis}</p>
       ) : null}

@@ -12,6 +12,7 @@ import {
 import { pageActor } from "@/app/server-action";
 import { listPendingProposals } from "@/db/enrich/run";
 import { getDb } from "@/db/index";
+import { latestRevisionId } from "@/db/queries/editing";
 import { getFilmBySlug } from "@/db/queries/films";
 import { sourceLabel, sourceUrl } from "@/lib/sources";
 import { titleWithYear } from "@/lib/format";
@@ -51,7 +52,10 @@ async function Editor({ params }: Props) {
   const db = await getDb();
   const film = await getFilmBySlug(db, { slug });
   if (!film) notFound();
-  const proposals = await listPendingProposals(db, { filmId: film.id });
+  const [proposals, seenRevision] = await Promise.all([
+    listPendingProposals(db, { filmId: film.id }),
+    latestRevisionId(db, film.id),
+  ]);
   const moderator = actor.role === "moderator" || actor.role === "admin";
   const locked = film.lockedAt != null;
   return (
@@ -159,6 +163,7 @@ async function Editor({ params }: Props) {
             synopsis: film.synopsis,
             genres: film.genres,
           }}
+          seenRevision={seenRevision}
           credits={film.credits.map((c) => ({
             personId: c.person.id,
             name: c.person.name,

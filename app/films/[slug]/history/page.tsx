@@ -93,20 +93,22 @@ export default async function FilmHistoryPage({ params }: Props) {
                     </tr>
                   </thead>
                   <tbody>
-                    {Object.entries(r.changes).map(([field, { before, after }]) => (
-                      <tr key={field} className="align-top">
-                        <th scope="row" className="pr-3 font-medium">
-                          {field}
-                        </th>
-                        <td className="pr-3">
-                          {field === "credits" ? credit(before) : short(before)}
-                        </td>
-                        <td>{field === "credits" ? credit(after) : short(after)}</td>
-                      </tr>
-                    ))}
+                    {Object.entries(r.changes)
+                      .filter(([field]) => !field.startsWith("_"))
+                      .map(([field, { before, after }]) => (
+                        <tr key={field} className="align-top">
+                          <th scope="row" className="pr-3 font-medium">
+                            {field}
+                          </th>
+                          <td className="pr-3">
+                            {field === "credits" ? credit(before) : short(before)}
+                          </td>
+                          <td>{field === "credits" ? credit(after) : short(after)}</td>
+                        </tr>
+                      ))}
                   </tbody>
                 </table>
-                <RevertButton revisionId={r.id} />
+                {"locked" in r.changes ? null : <RevertButton revisionId={r.id} />}
               </li>
             );
           })}
