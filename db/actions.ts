@@ -156,12 +156,14 @@ export function editingHandlers(db: Db) {
   ];
   return {
     saveFilm: async (actor: Actor | null, input: z.infer<typeof filmEditInput>) => {
-      const { filmId, credits, note, seenRevision, ...patch } = input;
+      const { filmId, credits, note, seenRevision, ...fields } = input;
+      // a fact the request left out stays as it is
+      const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
       const result = await editFilm(await db(), actor, {
         filmId,
         patch,
         credits,
-        note,
+        note: note ?? null,
         seenRevision,
       });
       return {

@@ -5,13 +5,18 @@ import { starsToHalfStars } from "./rating";
 /** Browsers submit textarea line breaks as CRLF; the text itself is kept exactly. */
 const text = (value: unknown) =>
   typeof value === "string" ? value.replace(/\r\n?/g, "\n") : value;
+/** `2023-02-31` parses in JavaScript (as 3 March): a real date reads back the same. */
+const isRealDate = (d: string) => {
+  const ms = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+};
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const optionalDate = z.preprocess(
   (v) => (v === "" || v == null ? null : v),
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date you watched it as YYYY-MM-DD.")
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "Enter a real date.")
+    .refine(isRealDate, "Enter a real date.")
     .refine(
       (d) => d <= new Date().toISOString().slice(0, 10),
       "The date you watched it cannot be in the future.",
@@ -220,56 +225,65 @@ export const creditInput = z.object({
   personId: z.coerce.number().int().positive(),
   role: z.enum(CREDIT_ROLES, "A credit is a director, a writer or a cast member."),
   character: z.preprocess(
-    blankToNull,
+    (v) => (v == null ? null : blankToNull(v)),
     z.string().trim().max(200, "Keep a character to 200 characters.").nullable(),
   ),
 });
 
+/** The edit form sends every fact; a fact left out of a request is left as it is. */
 export const filmEditInput = z.object({
   filmId: z.coerce.number().int().positive(),
   title: z.preprocess(text, z.string().trim().min(1, "A film needs a title.").max(300)),
-  originalTitle: optionalText(300, "original title"),
-  year: z.preprocess(
-    blankToNull,
-    z.coerce
-      .number()
-      .int("A year is a whole number.")
-      .min(1880, "No film is that old.")
-      .max(2100, "That year is too far ahead.")
-      .nullable(),
-  ),
-  releaseDate: z.preprocess(
-    blankToNull,
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the release date as YYYY-MM-DD.")
-      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "Enter a real date.")
-      .nullable(),
-  ),
-  runtimeMinutes: z.preprocess(
-    blankToNull,
-    z.coerce
-      .number()
-      .int("Runtime is whole minutes.")
-      .min(1, "Runtime is at least a minute.")
-      .max(1000, "That runtime is too long.")
-      .nullable(),
-  ),
-  originalLanguage: z.preprocess(
-    (v) => blankToNull(typeof v === "string" ? v.trim().toLowerCase() : v),
-    z
-      .string()
-      .regex(/^[a-z]{2,3}$/, "Use a language code such as ko or en.")
-      .nullable(),
-  ),
+  originalTitle: optionalText(300, "original title").optional(),
+  year: z
+    .preprocess(
+      blankToNull,
+      z.coerce
+        .number()
+        .int("A year is a whole number.")
+        .min(1880, "No film is that old.")
+        .max(2100, "That year is too far ahead.")
+        .nullable(),
+    )
+    .optional(),
+  releaseDate: z
+    .preprocess(
+      blankToNull,
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the release date as YYYY-MM-DD.")
+        .refine(isRealDate, "Enter a real date.")
+        .nullable(),
+    )
+    .optional(),
+  runtimeMinutes: z
+    .preprocess(
+      blankToNull,
+      z.coerce
+        .number()
+        .int("Runtime is whole minutes.")
+        .min(1, "Runtime is at least a minute.")
+        .max(1000, "That runtime is too long.")
+        .nullable(),
+    )
+    .optional(),
+  originalLanguage: z
+    .preprocess(
+      (v) => blankToNull(typeof v === "string" ? v.trim().toLowerCase() : v),
+      z
+        .string()
+        .regex(/^[a-z]{2,3}$/, "Use a language code such as ko or en.")
+        .nullable(),
+    )
+    .optional(),
   countries: list(
     z
       .string()
       .transform((s) => s.toUpperCase())
       .pipe(z.string().regex(/^[A-Z]{2}$/, "Use country codes such as KR, US.")),
-  ),
-  synopsis: optionalText(5000, "synopsis"),
-  genres: list(z.string().max(60, "Keep a genre short.")),
+  ).optional(),
+  synopsis: optionalText(5000, "synopsis").optional(),
+  genres: list(z.string().max(60, "Keep a genre short.")).optional(),
   /** The credits editor sends the whole list as JSON; absent when credits were not touched. */
   credits: z.preprocess((v) => {
     if (v == null || v === "") return null;
@@ -280,7 +294,7 @@ export const filmEditInput = z.object({
       return "not JSON";
     }
   }, z.array(creditInput, "The credits could not be read.").max(300).nullable()),
-  note: optionalText(500, "note"),
+  note: optionalText(500, "note").optional(),
   /** The film's newest revision when the form was opened ("" for none): a save over a newer one is refused. */
   seenRevision: z.preprocess(blankToNull, z.coerce.number().int().positive().nullable()).optional(),
 });
