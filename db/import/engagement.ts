@@ -55,6 +55,18 @@ export type EngagementSummary = {
   changedSeries: string[];
 };
 
+type FilmFactsRow = {
+  slug: string;
+  year: number | null;
+  originalTitle: string | null;
+  originalLanguage: string | null;
+  runtimeMinutes: number | null;
+  netflixReleaseDate: string | null;
+  availableGlobally: boolean | null;
+  factSources: Record<string, string>;
+  lockedAt: Date | null;
+};
+
 const FILM_FACTS = {
   id: films.id,
   slug: films.slug,
@@ -117,10 +129,7 @@ function merge<T extends Record<string, unknown>>(
 
 class EngagementImport {
   private readonly resolver: TitleResolver;
-  private filmFacts = new Map<
-    number,
-    { slug: string; lockedAt: Date | null; factSources: Record<string, string> }
-  >();
+  private filmFacts = new Map<number, FilmFactsRow>();
   private seasonsByKey = new Map<string, { id: number; seriesId: number }[]>();
   /** How many rows of the report share each normalised title, per kind. */
   private namesakes = new Map<string, number>();
@@ -262,6 +271,9 @@ class EngagementImport {
     const patch = Object.fromEntries(
       Object.entries(reportedFacts(row)).filter(([, v]) => v != null),
     ) as FactPatch;
+    // nothing new for what this import already read: no database work (most rows, on a rerun)
+    const { changes, resourced } = merge<Record<string, unknown>>(film, patch, this.source);
+    if (Object.keys(changes).length === 0 && !resourced) return;
     const result = await applyFilmChange(this.tx, {
       filmId,
       source: this.source,
