@@ -96,16 +96,7 @@ export function CreditsEditor({ initial }: { initial: EditableCredit[] }) {
             <label className="sr-only" htmlFor={`role-${i}`}>
               Role of {c.name}
             </label>
-            <select
-              id={`role-${i}`}
-              value={c.role}
-              onChange={(e) => update(i, { role: e.target.value as EditableCredit["role"] })}
-              className={input}
-            >
-              <option value="director">Director</option>
-              <option value="writer">Writer</option>
-              <option value="cast">Cast</option>
-            </select>
+            <RoleSelect id={`role-${i}`} value={c.role} onChange={(role) => update(i, { role })} />
             {c.role === "cast" ? (
               <>
                 <label className="sr-only" htmlFor={`character-${i}`}>
@@ -256,16 +247,7 @@ function PersonPicker({
         <label htmlFor={`${id}-role`} className="font-medium">
           As
         </label>
-        <select
-          id={`${id}-role`}
-          value={role}
-          onChange={(e) => setRole(e.target.value as EditableCredit["role"])}
-          className={input}
-        >
-          <option value="director">Director</option>
-          <option value="writer">Writer</option>
-          <option value="cast">Cast</option>
-        </select>
+        <RoleSelect id={`${id}-role`} value={role} onChange={setRole} />
       </div>
     </div>
   );
@@ -315,16 +297,7 @@ function NewPerson({
         </div>
         <div className="flex flex-col">
           <label htmlFor={`${id}-role`}>As</label>
-          <select
-            id={`${id}-role`}
-            value={role}
-            onChange={(e) => setRole(e.target.value as EditableCredit["role"])}
-            className={input}
-          >
-            <option value="director">Director</option>
-            <option value="writer">Writer</option>
-            <option value="cast">Cast</option>
-          </select>
+          <RoleSelect id={`${id}-role`} value={role} onChange={setRole} />
         </div>
         <button
           type="button"
@@ -337,5 +310,33 @@ function NewPerson({
       </div>
       <FormStatus error={state && !state.ok ? state.error : null} />
     </div>
+  );
+}
+
+type Role = EditableCredit["role"];
+
+/** Director, writer or cast: the one picker the list and both "add" forms use. */
+function RoleSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: Role;
+  onChange: (role: Role) => void;
+}) {
+  return (
+    <select
+      id={id}
+      value={value}
+      onChange={(e) => onChange(e.target.value as Role)}
+      className={input}
+    >
+      {(Object.keys(ROLE_LABEL) as Role[]).map((r) => (
+        <option key={r} value={r}>
+          {ROLE_LABEL[r]}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -11,6 +11,7 @@ import {
   revertAction,
   saveFilmAction,
 } from "@/app/films/[slug]/edit/actions";
+import { canEdit } from "@/lib/roles";
 import { CreditsEditor, type EditableCredit } from "./credits-editor";
 import { buttonClass, Field, FormStatus } from "./ui/field";
 
@@ -269,8 +270,7 @@ export function MergePeopleForm() {
 export function RevertButton({ revisionId }: { revisionId: number }) {
   const { data } = useSession();
   const [state, action, pending] = useActionState(revertAction, null);
-  const role = data?.user?.role;
-  if (role !== "editor" && role !== "moderator" && role !== "admin") return null;
+  if (!canEdit(data?.user?.role)) return null;
   return (
     <form action={action} className="inline-flex items-center gap-2">
       <input type="hidden" name="revisionId" value={revisionId} />

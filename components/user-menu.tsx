@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { signOut, useSession } from "next-auth/react";
+import { canEdit } from "@/lib/roles";
 
 /** Sign-in state in the header, asked for by the browser so the page around it stays shared. */
 export function UserMenu() {
@@ -24,7 +25,7 @@ export function UserMenu() {
   const role = data.user.role;
   return (
     <div className="flex items-center gap-3 text-sm">
-      {role === "editor" || role === "moderator" || role === "admin" ? (
+      {canEdit(role) ? (
         <Link href="/edit" className="hover:underline">
           Edit
         </Link>

@@ -6,6 +6,7 @@ import { pageActor } from "@/app/server-action";
 import { getDb } from "@/db/index";
 import { getEditQueue, QUEUE_FILTERS, type QueueFilter } from "@/db/queries/edit-queue";
 import { titleWithYear } from "@/lib/format";
+import { canEdit } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Editors' queue", robots: { index: false } };
 
@@ -31,7 +32,7 @@ export default function EditQueuePage({ searchParams }: Props) {
 
 async function Queue({ searchParams }: Props) {
   const actor = await pageActor("/edit");
-  if (!["editor", "moderator", "admin"].includes(actor.role))
+  if (!canEdit(actor.role))
     return <p className="mt-4">Only editors can work on the films&apos; facts.</p>;
   const params = await searchParams;
   const filter = (QUEUE_FILTERS as readonly string[]).includes(String(params.show))

@@ -7,6 +7,7 @@
 import "server-only";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { AppError, notSignedIn } from "../../lib/errors";
+import { canEdit } from "../../lib/roles";
 import { uniqueFilmSlug, slugify } from "../../lib/slug";
 import { EDITORS, mayOverwrite, sourceRank, type SourceId } from "../../lib/sources";
 import type { Database, Executor } from "../index";
@@ -34,12 +35,10 @@ import type { Actor } from "./users";
 
 // ─── Who may edit ────────────────────────────────────────────────────────────
 
-const EDITING_ROLES = new Set(["editor", "moderator", "admin"]);
-
 /** An editor (moderators and admins are editors too), not silenced, suspended or banned. */
 export function assertEditor(actor: Actor | null): Actor {
   if (!actor) throw notSignedIn();
-  if (!EDITING_ROLES.has(actor.role)) throw new AppError("forbidden", "Only editors can do that.");
+  if (!canEdit(actor.role)) throw new AppError("forbidden", "Only editors can do that.");
   if (actor.restriction) throw new AppError("forbidden", "Your account is restricted.");
   return actor;
 }

@@ -16,6 +16,7 @@ import { latestRevisionId } from "@/db/queries/editing";
 import { getFilmBySlug } from "@/db/queries/films";
 import { sourceLabel, sourceUrl } from "@/lib/sources";
 import { titleWithYear } from "@/lib/format";
+import { canEdit } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Edit film", robots: { index: false } };
 
@@ -47,8 +48,7 @@ function show(value: unknown): string {
 async function Editor({ params }: Props) {
   const { slug } = await params;
   const actor = await pageActor(`/films/${slug}/edit`);
-  if (!["editor", "moderator", "admin"].includes(actor.role))
-    return <p>Only editors can change a film&apos;s facts.</p>;
+  if (!canEdit(actor.role)) return <p>Only editors can change a film&apos;s facts.</p>;
   const db = await getDb();
   const film = await getFilmBySlug(db, { slug });
   if (!film) notFound();
