@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSyncDue, nextSyncCheck } from "./schedule";
+import { isSyncDue, lastChecked, nextSyncCheck } from "./schedule";
 
 const at = (iso: string) => new Date(iso);
 
@@ -23,5 +23,16 @@ describe("the weekly sync schedule", () => {
     expect(nextSyncCheck(at("2026-11-27T12:00:00Z"), at("2026-11-24T20:00:00Z"))).toEqual(
       at("2026-12-01T00:00:00Z"),
     );
+  });
+
+  it("takes the least recently checked file, and none while a file was never checked", () => {
+    const files = [
+      { checkedAt: at("2026-11-24T20:00:00Z") },
+      { checkedAt: at("2026-11-24T18:00:00Z") },
+      { checkedAt: at("2026-11-24T21:00:00Z") },
+    ];
+    expect(lastChecked(files)).toEqual(at("2026-11-24T18:00:00Z"));
+    expect(lastChecked(files.slice(0, 2))).toBeNull();
+    expect(lastChecked([...files.slice(0, 2), { checkedAt: null }])).toBeNull();
   });
 });

@@ -22,3 +22,14 @@ export function nextSyncCheck(now: Date, lastChecked: Date | null): Date {
   }
   return new Date(now.getTime() + 8 * 24 * HOUR);
 }
+
+/**
+ * When Netflix was last checked: the least recently checked of its three files, or null while
+ * any of them has never been checked (then a check is due at once).
+ */
+export function lastChecked(files: { checkedAt: Date | null }[], expected = 3): Date | null {
+  if (files.length < expected || files.some((f) => f.checkedAt == null)) return null;
+  return files
+    .map((f) => f.checkedAt!)
+    .reduce((oldest, d) => (d.getTime() < oldest.getTime() ? d : oldest));
+}

@@ -5,7 +5,7 @@ import { getDb } from "@/db/index";
 import { getSyncStatus } from "@/db/import/sync";
 import { pageActor } from "@/app/server-action";
 import { formatInteger } from "@/lib/format";
-import { nextSyncCheck } from "@/lib/netflix/schedule";
+import { lastChecked, nextSyncCheck } from "@/lib/netflix/schedule";
 import { currentSyncJob } from "./sync-job";
 import { syncSchedule } from "./schedule";
 
@@ -30,10 +30,6 @@ async function DataStatus() {
   if (actor.role !== "admin") return <p className="mt-4">Only admins can manage the data.</p>;
   const { files, log } = await getSyncStatus(await getDb(), { logLimit: 50 });
   const schedule = syncSchedule();
-  const lastChecked = files
-    .map((f) => f.checkedAt)
-    .filter((d): d is Date => d != null)
-    .sort((a, b) => a.getTime() - b.getTime())[0];
   return (
     <>
       <p className="mt-3 max-w-prose text-zinc-700 dark:text-zinc-300">
@@ -41,7 +37,7 @@ async function DataStatus() {
         per-country lists and the most-popular lists) and imports what changed. A file that is not a
         valid Top 10 file is refused and changes nothing.{" "}
         {schedule === "weekly"
-          ? `Weekly checks are on (REELRANK_SYNC=weekly): next check ${when(nextSyncCheck(new Date(), lastChecked ?? null))}.`
+          ? `Weekly checks are on (REELRANK_SYNC=weekly): next check ${when(nextSyncCheck(new Date(), lastChecked(files)))}.`
           : "Weekly checks are off; set REELRANK_SYNC=weekly to check every Tuesday, when Netflix publishes."}
       </p>
       <SyncPanel initial={currentSyncJob()} />

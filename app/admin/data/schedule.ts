@@ -2,7 +2,7 @@
 import "server-only";
 import { getDb } from "@/db/index";
 import { getSyncStatus } from "@/db/import/sync";
-import { isSyncDue, SCHEDULE_TICK_MS } from "@/lib/netflix/schedule";
+import { isSyncDue, lastChecked, SCHEDULE_TICK_MS } from "@/lib/netflix/schedule";
 import { startSyncJob } from "./sync-job";
 
 export function syncSchedule(): "weekly" | "off" {
@@ -12,13 +12,7 @@ export function syncSchedule(): "weekly" | "off" {
 async function tick() {
   try {
     const { files } = await getSyncStatus(await getDb(), { logLimit: 0 });
-    const checked = files
-      .map((f) => f.checkedAt)
-      .filter((d): d is Date => d != null)
-      .sort((a, b) => a.getTime() - b.getTime())[0];
-    // the least recently checked file decides: a file never checked is due at once
-    const lastChecked = files.length < 3 ? null : (checked ?? null);
-    if (isSyncDue(new Date(), lastChecked)) startSyncJob("schedule");
+    if (isSyncDue(new Date(), lastChecked(files))) startSyncJob("schedule");
   } catch (error) {
     console.error("Weekly Netflix sync: could not check whether a sync is due:", error);
   }
