@@ -123,7 +123,15 @@ function acquireDirectoryLock(dir: string): () => void {
 
 export type DatabaseHandle = { db: Database; target: DatabaseTarget; close: () => Promise<void> };
 
-export async function openDatabase(url?: string): Promise<DatabaseHandle> {
+export type OpenOptions = {
+  /** Start an in-memory PGlite from a `dumpDataDir()` archive instead of an empty cluster (tests). */
+  loadDataDir?: Blob;
+};
+
+export async function openDatabase(
+  url?: string,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
   const target = parseDatabaseUrl(url);
   if (target.kind === "postgres") {
     const pool = new pg.Pool({
@@ -140,7 +148,10 @@ export async function openDatabase(url?: string): Promise<DatabaseHandle> {
     fs.mkdirSync(target.dir, { recursive: true });
   }
   try {
-    const client = await PGlite.create(target.kind === "pglite" ? target.dir : undefined);
+    const client = await PGlite.create({
+      ...(target.kind === "pglite" ? { dataDir: target.dir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
     const db = drizzlePglite({ client, schema }) as unknown as Database;
     return {
       db,

@@ -2,7 +2,10 @@
  * Test databases: every integration suite runs on a fresh in-memory PGlite and, when
  * TEST_DATABASE_URL names a PostgreSQL server, on a fresh database created on that server.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "./index";
 import { migrateDatabase } from "./migrate";
@@ -38,6 +41,141 @@ export async function createTestDatabase(engine: TestEngine): Promise<DatabaseHa
   url.pathname = `/${name}`;
   const handle = await openDatabase(url.toString());
   await migrateDatabase(handle);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+// ── The real catalogue, built once and copied for each suite ─────────────────────────────────
+
+const root = path.resolve(import.meta.dirname, "..");
+const cacheDir = path.join(root, ".data", "test-cache");
+
+/**
+ * A fingerprint of everything that decides what the catalogue database holds: the migrations,
+ * the seed and snapshot, and the importers (db/ and lib/ outside the tests). A change to any of
+ * them builds a new copy; an unchanged tree reuses the last one.
+ */
+function catalogueKey(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const entry of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (!entry.name.includes(".test.")) {
+        hash.update(path.relative(root, file)).update(fs.readFileSync(file));
+      }
+    }
+  };
+  walk(path.join(root, "db"));
+  walk(path.join(root, "lib"));
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function loadCatalogue(db: DatabaseHandle["db"]): Promise<void> {
+  // imported lazily: the seed pulls in every importer, which most suites never need
+  const { seedDemo } = await import("./seed/index");
+  const { importNetflixSnapshot } = await import("./seed/netflix-snapshot");
+  await seedDemo(db);
+  await importNetflixSnapshot(db);
+}
+
+/** Runs `build` in one test worker at a time (across processes); the others wait for `done()`. */
+async function onceAcrossWorkers(
+  lock: string,
+  done: () => boolean | Promise<boolean>,
+  build: () => Promise<void>,
+): Promise<void> {
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 10 * 60_000;
+  while (!(await done())) {
+    try {
+      fs.mkdirSync(lock);
+    } catch {
+      // another worker is building it; a lock older than ten minutes belongs to a crashed run
+      const age =
+        Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lock}`);
+      await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
+    try {
+      if (!(await done())) await build();
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * A database holding what `npm start` loads before the demo accounts: the hand-written catalogue
+ * and the shipped Netflix snapshot (about 3,400 titles, every chart week). Importing it takes
+ * most of a minute, so it is built once per tree (an archive of the embedded cluster, and a
+ * template database on the PostgreSQL server) and each suite gets a fresh copy in seconds.
+ */
+export async function createCatalogueTestDatabase(engine: TestEngine): Promise<DatabaseHandle> {
+  const key = catalogueKey();
+  if (engine === "pglite") {
+    const archive = path.join(cacheDir, `catalogue-${key}.tar.gz`);
+    await onceAcrossWorkers(
+      `${archive}.building`,
+      () => fs.existsSync(archive),
+      async () => {
+        const handle = await createTestDatabase("pglite");
+        try {
+          await loadCatalogue(handle.db);
+          const client = (handle.db as unknown as { $client: PGlite }).$client;
+          const dump = await client.dumpDataDir("gzip");
+          fs.writeFileSync(`${archive}.tmp`, Buffer.from(await dump.arrayBuffer()));
+          fs.renameSync(`${archive}.tmp`, archive);
+        } finally {
+          await handle.close();
+        }
+      },
+    );
+    return openDatabase("memory:", { loadDataDir: new Blob([fs.readFileSync(archive)]) });
+  }
+
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error("TEST_DATABASE_URL is not set");
+  const template = `reelrank_catalogue_${key}`;
+  const hasTemplate = async () => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    try {
+      const found = await client.query("select 1 from pg_database where datname = $1", [template]);
+      return found.rowCount === 1;
+    } finally {
+      await client.end();
+    }
+  };
+  await onceAcrossWorkers(path.join(cacheDir, `${template}.building`), hasTemplate, async () => {
+    const building = `${template}_building`;
+    await adminQuery(`drop database if exists ${building} with (force)`);
+    await adminQuery(`create database ${building}`);
+    const url = new URL(base);
+    url.pathname = `/${building}`;
+    const handle = await openDatabase(url.toString());
+    try {
+      await migrateDatabase(handle);
+      await loadCatalogue(handle.db);
+    } finally {
+      await handle.close();
+    }
+    await adminQuery(`alter database ${building} rename to ${template}`);
+  });
+  const name = `reelrank_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(`create database ${name} template ${template}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase(url.toString());
   return {
     ...handle,
     close: async () => {

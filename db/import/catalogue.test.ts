@@ -8,8 +8,7 @@ import type { DatabaseHandle } from "../index";
 import { getFilmBySlug } from "../queries/films";
 import { factProposals, films, people } from "../schema";
 import { seedDemo } from "../seed/index";
-import { importNetflixSnapshot } from "../seed/netflix-snapshot";
-import { createTestDatabase, testEngines } from "../testing";
+import { createCatalogueTestDatabase, createTestDatabase, testEngines } from "../testing";
 import { importCatalogue } from "./catalogue";
 import { importTop10 } from "./top10";
 
@@ -93,9 +92,7 @@ describe.skipIf(!haveShared)(
   () => {
     let handle: DatabaseHandle;
     beforeAll(async () => {
-      handle = await createTestDatabase("pglite");
-      await seedDemo(handle.db);
-      await importNetflixSnapshot(handle.db);
+      handle = await createCatalogueTestDatabase("pglite");
     }, 180_000);
     afterAll(async () => {
       await handle?.close();
