@@ -24,6 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `${review.author.name} on ${titleWithYear(review.film.title, review.film.year)}`,
     description: `${starsLabel(review.rating)} — ${review.containsSpoilers ? "review with spoilers" : (review.body ?? "").slice(0, 150)}`,
+    alternates: { canonical: `/reviews/${review.id}` },
+    openGraph: { type: "article", publishedTime: review.createdAt },
   };
 }
 
