@@ -80,4 +80,3 @@ export function movieJsonLd(film: MovieJsonLdInput, base: URL) {
       : {}),
   };
 }
-

@@ -26,7 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     alternates: {
       canonical: chartHref(chart.week, chart.list),
       types: {
-        "application/atom+xml": [{ url: "/charts/feed.xml", title: "Netflix Top 10, week by week" }],
+        "application/atom+xml": [
+          { url: "/charts/feed.xml", title: "Netflix Top 10, week by week" },
+        ],
       },
     },
   };
