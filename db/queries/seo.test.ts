@@ -28,10 +28,11 @@ describe.each(testEngines())("sitemaps of the whole catalogue on %s", (engine) =
     await handle?.close();
   });
 
-  const column = async (query: string) =>
-    ((await handle.db.execute(sql.raw(query))) as unknown as { rows: { v: string }[] }).rows.map(
-      (r) => r.v,
-    );
+  // the two engines' drivers differ in type but both answer raw SQL with `rows`
+  const column = async (query: string) => {
+    const result: unknown = await handle.db.execute(sql.raw(query));
+    return (result as { rows: { v: string }[] }).rows.map((r) => r.v);
+  };
 
   it("list, across their chunks, every film, series, person and weekly list exactly once", async () => {
     const chunks = sitemapChunks(await getSitemapEntries(handle.db));
