@@ -1,20 +1,34 @@
+import { cacheLife } from "next/cache";
 import { ImageResponse } from "next/og";
 import { loadFilm } from "@/db/cached";
+import { PUBLIC_CACHE } from "@/lib/http";
 import { shareCardFacts } from "@/lib/seo/share-card";
 
 export const alt = "The film's title, its best Netflix Top 10 rank and its rating on Reelrank";
 export const size = { width: 1200, height: 630 };
 export const contentType = "image/png";
 
-/**
- * The film's share card. Only the English title: next/og's bundled font has no glyphs for Hangul,
- * kana or Han, and a font shipped by the operating system is no dependency to rely on.
- */
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
-  const film = await loadFilm((await params).slug);
-  if (!film) return new Response("No such film", { status: 404 });
+  const png = await renderShareCard((await params).slug);
+  if (!png) return new Response("No such film", { status: 404 });
+  return new Response(png, {
+    headers: { "Content-Type": contentType, "Cache-Control": PUBLIC_CACHE },
+  });
+}
+
+/**
+ * The film's share card, drawn once per change of the film or its ratings (loadFilm's tags carry
+ * over to this cache entry) rather than on every request. Only the English title: next/og's
+ * bundled font has no glyphs for Hangul, kana or Han, and a font shipped by the operating system
+ * is no dependency to rely on.
+ */
+async function renderShareCard(slug: string): Promise<Uint8Array<ArrayBuffer> | null> {
+  "use cache";
+  cacheLife("days");
+  const film = await loadFilm(slug);
+  if (!film) return null;
   const facts = shareCardFacts(film);
-  return new ImageResponse(
+  const image = new ImageResponse(
     <div
       style={{
         width: "100%",
@@ -54,4 +68,5 @@ export default async function Image({ params }: { params: Promise<{ slug: string
     </div>,
     size,
   );
+  return new Uint8Array(await image.arrayBuffer());
 }
