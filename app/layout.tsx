@@ -4,12 +4,16 @@ import { SessionProvider } from "@/components/session-provider";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { StandingNotice } from "@/components/standing-notice";
+import { siteUrl } from "@/lib/seo/site-url";
 
 import "./globals.css";
 
 export const metadata: Metadata = {
+  metadataBase: siteUrl(),
   title: { default: "Reelrank", template: "%s · Reelrank" },
   description: "Every film's Netflix Top 10 chart run, with reviews and ratings from viewers.",
+  openGraph: { siteName: "Reelrank", type: "website" },
+  twitter: { card: "summary" },
 };
 
 export const viewport: Viewport = {

@@ -23,6 +23,7 @@ import { getEngagementByFilmId } from "./queries/engagement";
 import { listFilmRevisions } from "./queries/edit-queue";
 import { getPeopleNames, getPersonBySlug } from "./queries/people";
 import { getCurrentSlug } from "./queries/redirects";
+import { getRecentChartRows, getSitemapEntries } from "./queries/seo";
 import type { SlugKind } from "./schema";
 import {
   decodeCursor,
@@ -220,4 +221,22 @@ export async function loadFilmHistory(slug: string) {
     revisions,
     people: await getPeopleNames(db, { ids: [...ids] }),
   };
+}
+
+/** Every address for the sitemaps. Hours, not days: a new person or series has no shared tag. */
+export async function loadSitemapEntries() {
+  "use cache";
+  cacheTag(tags.films, tags.charts);
+  cacheLife("hours");
+  return getSitemapEntries(await getDb());
+}
+
+export const CHART_FEED_WEEKS = 12;
+
+/** The newest weeks' lists, for the charts feed. */
+export async function loadRecentChartRows() {
+  "use cache";
+  cacheTag(tags.charts);
+  cacheLife("days");
+  return getRecentChartRows(await getDb(), { weeks: CHART_FEED_WEEKS });
 }

@@ -5,6 +5,7 @@ export const metadata: Metadata = {
   title: "About Reelrank and its figures",
   description:
     "Where Reelrank's Netflix Top 10 figures come from and how to read them: views, hours, weeks and countries.",
+  alternates: { canonical: "/about" },
 };
 
 export default function AboutPage() {

@@ -8,7 +8,11 @@ import { getEditQueue, QUEUE_FILTERS, type QueueFilter } from "@/db/queries/edit
 import { titleWithYear } from "@/lib/format";
 import { canEdit } from "@/lib/roles";
 
-export const metadata: Metadata = { title: "Editors' queue", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "Editors' queue",
+  description: "Films that need a director, cast or review of proposed changes.",
+  robots: { index: false },
+};
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

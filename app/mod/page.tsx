@@ -8,7 +8,11 @@ import { listModerationQueue, type QueueSort } from "@/db/queries/moderation";
 import type { ReportReason } from "@/db/schema";
 import { REPORT_REASONS } from "@/lib/moderation";
 
-export const metadata: Metadata = { title: "Moderation queue", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "Moderation queue",
+  description: "Reviews and comments readers reported, waiting for a moderator.",
+  robots: { index: false },
+};
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

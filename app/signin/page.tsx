@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SignInForm } from "@/components/auth-forms";
 
-export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "Sign in",
+  description: "Sign in to Reelrank to rate and review films.",
+  alternates: { canonical: "/signin" },
+  robots: { index: false },
+};
 
 export default function SignInPage() {
   return (

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import { SignUpForm } from "@/components/auth-forms";
 
-export const metadata: Metadata = { title: "Create an account", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "Create an account",
+  description: "Create a Reelrank account to rate and review films, like and comment on reviews.",
+  alternates: { canonical: "/signup" },
+  robots: { index: false },
+};
 
 export default function SignUpPage() {
   return (

@@ -9,7 +9,11 @@ import { lastChecked, nextSyncCheck } from "@/lib/netflix/schedule";
 import { currentSyncJob } from "./sync-job";
 import { syncSchedule } from "./schedule";
 
-export const metadata: Metadata = { title: "Netflix data", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "Netflix data",
+  description: "When Reelrank last checked Netflix for new Top 10 lists, and what it imported.",
+  robots: { index: false },
+};
 
 const when = (d: Date | null) =>
   d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never";

@@ -6,7 +6,11 @@ import { RoleForm, ThresholdForm } from "@/components/mod-forms";
 import { getDb } from "@/db/index";
 import { findUsers, getReportThreshold } from "@/db/queries/moderation";
 
-export const metadata: Metadata = { title: "Users and roles", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "Users and roles",
+  description: "Find a Reelrank account and change its role.",
+  robots: { index: false },
+};
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -8,14 +8,9 @@ import { ReviewsSection } from "@/components/reviews-section";
 import { EngagementFigures } from "@/components/engagement-figures";
 import { FactSources } from "@/components/fact-sources";
 import { FilmEditLinks } from "@/components/film-edit-links";
-import {
-  countryName,
-  formatDate,
-  formatRuntime,
-  isoDuration,
-  languageName,
-  titleWithYear,
-} from "@/lib/format";
+import { countryName, formatDate, formatRuntime, languageName, titleWithYear } from "@/lib/format";
+import { movieJsonLd } from "@/lib/seo/movie-json-ld";
+import { siteUrl } from "@/lib/seo/site-url";
 import { langForText } from "@/lib/script";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -35,10 +30,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   ]
     .filter(Boolean)
     .join(", ");
+  const title = titleWithYear(film.title, film.year);
+  const description = `${film.title}${facts ? ` (${facts})` : ""}: Netflix Top 10 chart history, cast and viewer reviews.`;
+  const url = `/films/${film.slug}`;
   return {
-    title: titleWithYear(film.title, film.year),
-    description: `${film.title}${facts ? ` (${facts})` : ""}: Netflix Top 10 chart history, cast and viewer reviews.`,
-    alternates: { canonical: `/films/${film.slug}` },
+    title,
+    description,
+    alternates: {
+      canonical: url,
+      types: {
+        "application/atom+xml": [{ url: `${url}/reviews.xml`, title: `Reviews of ${title}` }],
+      },
+    },
+    // the share image comes from opengraph-image.tsx beside this page
+    openGraph: { type: "video.movie", title, description, url, siteName: "Reelrank" },
+    twitter: { card: "summary_large_image", title, description },
   };
 }
 
@@ -60,21 +66,7 @@ export default async function FilmPage({ params }: Props) {
   const countries = film.countries.map((c) => countryName(c) ?? c);
   const released = formatDate(film.releaseDate);
   const showOriginal = film.originalTitle && film.originalTitle !== film.title;
-  const jsonLd = {
-    "@context": "https://schema.org",
-    "@type": "Movie",
-    name: film.title,
-    ...(showOriginal ? { alternateName: film.originalTitle } : {}),
-    ...(film.releaseDate ? { datePublished: film.releaseDate } : {}),
-    ...(film.runtimeMinutes ? { duration: isoDuration(film.runtimeMinutes) } : {}),
-    ...(film.originalLanguage ? { inLanguage: film.originalLanguage } : {}),
-    director: film.credits
-      .filter((c) => c.role === "director")
-      .map((c) => ({ "@type": "Person", name: c.person.name })),
-    actor: film.credits
-      .filter((c) => c.role === "cast")
-      .map((c) => ({ "@type": "Person", name: c.person.name })),
-  };
+  const jsonLd = movieJsonLd({ ...film, reviews: film.reviews.reviews }, siteUrl());
 
   return (
     <div>

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BUILD_PLACEHOLDER, loadLatestFilms } from "@/db/cached";
@@ -6,6 +7,13 @@ import { FilmList } from "@/components/film-list";
 // The front page, reached through the rewrite of `/` in next.config.ts, so that it is rendered
 // from the database on its first request rather than at build time.
 type Props = { params: Promise<{ edition: string }> };
+
+export const metadata: Metadata = {
+  title: { absolute: "Reelrank — Netflix Top 10 chart runs and viewer reviews" },
+  description:
+    "Every film's week-by-week Netflix Top 10 history, with reviews and half-star ratings from people who watched it.",
+  alternates: { canonical: "/" },
+};
 
 export function generateStaticParams() {
   return [{ edition: BUILD_PLACEHOLDER }];

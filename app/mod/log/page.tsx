@@ -5,7 +5,11 @@ import { getDb } from "@/db/index";
 import { listModerationLog } from "@/db/queries/moderation";
 import { reasonLabel } from "@/lib/moderation";
 
-export const metadata: Metadata = { title: "Audit log", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "Audit log",
+  description: "Every moderator and admin action on Reelrank, newest first.",
+  robots: { index: false },
+};
 
 export default function LogPage() {
   return (

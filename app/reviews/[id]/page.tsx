@@ -21,9 +21,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = id ? await loadReview(id) : null;
   if (!data) return { title: "Review not found" };
   const { review } = data;
+  const film = titleWithYear(review.film.title, review.film.year);
+  const says = review.containsSpoilers
+    ? "a review with spoilers"
+    : review.body
+      ? review.body.slice(0, 150)
+      : "a rating without a written review";
   return {
-    title: `${review.author.name} on ${titleWithYear(review.film.title, review.film.year)}`,
-    description: `${starsLabel(review.rating)} — ${review.containsSpoilers ? "review with spoilers" : (review.body ?? "").slice(0, 150)}`,
+    title: `${review.author.name} on ${film}`,
+    description: `${review.author.name} gave ${film} ${starsLabel(review.rating)} on Reelrank: ${says}`,
+    alternates: { canonical: `/reviews/${review.id}` },
+    openGraph: { type: "article", publishedTime: review.createdAt },
   };
 }
 

@@ -19,6 +19,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `${profile.name} (@${profile.handle})`,
     description: `${profile.name}'s film reviews and ratings on Reelrank.`,
+    alternates: { canonical: `/u/${profile.handle}` },
+    openGraph: { type: "profile", username: profile.handle },
   };
 }
 

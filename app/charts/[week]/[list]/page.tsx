@@ -23,7 +23,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `Netflix Top 10 ${label}, ${formatWeek(chart.week)}`,
     description: `The ten most-watched ${label} on Netflix for the week of ${formatWeek(chart.week)}: rank, movement, views, hours and weeks in the Top 10.`,
-    alternates: { canonical: chartHref(chart.week, chart.list) },
+    alternates: {
+      canonical: chartHref(chart.week, chart.list),
+      types: {
+        "application/atom+xml": [
+          { url: "/charts/feed.xml", title: "Netflix Top 10, week by week" },
+        ],
+      },
+    },
   };
 }
 

@@ -18,7 +18,11 @@ import { sourceLabel, sourceUrl } from "@/lib/sources";
 import { titleWithYear } from "@/lib/format";
 import { canEdit } from "@/lib/roles";
 
-export const metadata: Metadata = { title: "Edit film", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "Edit film",
+  description: "Correct a film's facts and credits, with a source for each change.",
+  robots: { index: false },
+};
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -7,7 +7,11 @@ import { getDb } from "@/db/index";
 import { getUserRecord } from "@/db/queries/moderation";
 import { reasonLabel } from "@/lib/moderation";
 
-export const metadata: Metadata = { title: "User record", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "User record",
+  description: "A member's reports, sanctions and moderated content.",
+  robots: { index: false },
+};
 
 type Props = { params: Promise<{ handle: string }> };
 

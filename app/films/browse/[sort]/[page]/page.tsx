@@ -26,8 +26,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = parse(p.sort, p.page);
   const suffix = parsed && parsed.page > 1 ? ` — page ${parsed.page}` : "";
   return {
-    title: `All films${suffix}`,
-    description: "Every film on Reelrank, with its Netflix Top 10 chart run and viewer reviews.",
+    title: `All films${parsed?.sort === "year" ? " by year" : ""}${suffix}`,
+    description: parsed
+      ? `Every film on Reelrank ${parsed.sort === "year" ? "by year, newest first" : "from A to Z"}${parsed.page > 1 ? `, page ${parsed.page}` : ""}, with its Netflix Top 10 chart run and viewer reviews.`
+      : "Every film on Reelrank, with its Netflix Top 10 chart run and viewer reviews.",
     alternates: parsed ? { canonical: filmsHref(parsed.sort, parsed.page) } : undefined,
   };
 }
