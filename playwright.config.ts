@@ -59,7 +59,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     env: { PORT: String(port) },
     reuseExistingServer: false,
-    timeout: 120_000,
+    // the first start seeds the whole catalogue; on a busy 2-core machine that can take minutes
+    timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",
   },
