@@ -8,6 +8,7 @@ import { FILM_SLUG_PATTERN, PERSON_SLUG_PATTERN } from "@/lib/slug";
 import { getDb } from "./index";
 import { tags } from "./tags";
 import { LIST_SLUGS, type ListSlug } from "@/lib/top10/lists";
+import type { BrowseFilters } from "@/lib/browse";
 import { isSunday } from "@/lib/top10/week";
 import {
   getChartHistoryByFilmId,
@@ -18,7 +19,8 @@ import {
   listChartWeeks,
   listsOfWeek,
 } from "./queries/charts";
-import { getFilmBySlug, listFilms, listLatestFilms, type FilmSort } from "./queries/films";
+import { getFilmBySlug } from "./queries/films";
+import { getCatalogueFacets, listCatalogue } from "./queries/browse";
 import { getEngagementByFilmId } from "./queries/engagement";
 import { listFilmRevisions } from "./queries/edit-queue";
 import { getPeopleNames, getPersonBySlug } from "./queries/people";
@@ -125,18 +127,20 @@ export async function loadPerson(slug: string) {
 
 export const FILMS_PAGE_SIZE = 24;
 
-export async function loadFilmsPage(sort: FilmSort, page: number) {
+/** One page of /films under its filters. Ratings feed its rating sorts, charts the rest. */
+export async function loadCataloguePage(filters: BrowseFilters, page: number) {
   "use cache";
-  cacheTag(tags.films);
+  cacheTag(tags.films, tags.charts, tags.reviewsFeed);
   cacheLife("days");
-  return listFilms(await getDb(), { sort, page, pageSize: FILMS_PAGE_SIZE });
+  return listCatalogue(await getDb(), { filters, page, pageSize: FILMS_PAGE_SIZE });
 }
 
-export async function loadLatestFilms() {
+/** The languages and years the /films filter menus offer. */
+export async function loadCatalogueFacets() {
   "use cache";
   cacheTag(tags.films);
   cacheLife("days");
-  return listLatestFilms(await getDb(), { limit: 8 });
+  return getCatalogueFacets(await getDb());
 }
 
 /** A TV series with its chart run. */
