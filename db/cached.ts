@@ -9,6 +9,7 @@ import { getDb } from "./index";
 import { tags } from "./tags";
 import { LIST_SLUGS, type ListSlug } from "@/lib/top10/lists";
 import type { BrowseFilters } from "@/lib/browse";
+import { rankByWeightedAverage } from "@/lib/rating";
 import { isSunday } from "@/lib/top10/week";
 import {
   getChartHistoryByFilmId,
@@ -21,6 +22,7 @@ import {
 } from "./queries/charts";
 import { getFilmBySlug } from "./queries/films";
 import { getCatalogueFacets, listCatalogue } from "./queries/browse";
+import { listRatedFilms } from "./queries/rating-stats";
 import { getEngagementByFilmId } from "./queries/engagement";
 import { listFilmRevisions } from "./queries/edit-queue";
 import { getPeopleNames, getPersonBySlug } from "./queries/people";
@@ -33,6 +35,7 @@ import {
   getReviewById,
   listComments,
   listFilmReviews,
+  listLikedReviewsSince,
   type ReviewSort,
 } from "./queries/reviews";
 
@@ -141,6 +144,42 @@ export async function loadCatalogueFacets() {
   cacheTag(tags.films);
   cacheLife("days");
   return getCatalogueFacets(await getDb());
+}
+
+/** Best-rated films need this many ratings, and count as if they had BEST_RATED_PRIOR more at the mean. */
+export const BEST_RATED_MIN = 3;
+export const BEST_RATED_PRIOR = 5;
+const RECENT_REVIEW_DAYS = 30;
+
+/** The front page: this week's four lists, recent liked reviews and the best-rated films. */
+export async function loadHome() {
+  "use cache";
+  cacheTag(tags.charts, tags.films, tags.reviewsFeed);
+  // the reviews' 30-day window moves on even when nothing is written
+  cacheLife("hours");
+  const db = await getDb();
+  const [week] = await listChartWeeks(db);
+  const since = new Date(Date.now() - RECENT_REVIEW_DAYS * 24 * 60 * 60 * 1000);
+  const [lists, reviews, rated] = await Promise.all([
+    week
+      ? Promise.all(
+          LIST_SLUGS.map(async (list) => ({ list, rows: await getChartWeek(db, { week, list }) })),
+        )
+      : Promise.resolve([]),
+    listLikedReviewsSince(db, { since, limit: 6 }),
+    listRatedFilms(db),
+  ]);
+  const best = rankByWeightedAverage(rated, {
+    prior: BEST_RATED_PRIOR,
+    minRatings: BEST_RATED_MIN,
+  });
+  return {
+    week: week ?? null,
+    lists: lists.filter((l) => l.rows.length > 0),
+    reviews,
+    reviewDays: RECENT_REVIEW_DAYS,
+    bestRated: { mean: best.mean, films: best.ranked.slice(0, 10) },
+  };
 }
 
 /** A TV series with its chart run. */
