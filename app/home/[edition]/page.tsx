@@ -27,7 +27,8 @@ export const metadata: Metadata = {
 };
 
 function titleOf(r: ChartRow): { name: string; href: string | null } {
-  const name = r.film?.title ?? r.series?.title ?? r.showTitle;
+  // as the chart pages name it: a series by the season that charted
+  const name = r.seasonTitle ?? r.showTitle;
   const href = r.film ? `/films/${r.film.slug}` : r.series ? `/series/${r.series.slug}` : null;
   return { name, href };
 }
@@ -97,7 +98,7 @@ function ListCard({ week, list, rows }: { week: string; list: ListSlug; rows: Ch
           {label}
         </h3>
         <Link href={chartHref(week, list)} className="text-sm underline">
-          Full list<span className="sr-only">: {label}</span>
+          Full list<span className="sr-only"> of {label}</span>
         </Link>
       </div>
       <ol className="mt-2 space-y-1 text-sm">
