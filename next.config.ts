@@ -1,8 +1,5 @@
 import type { NextConfig } from "next";
 
-const PAGE = "(?<page>[1-9][0-9]{0,4})";
-const SORT = "(?<sort>title|year)";
-
 const nextConfig: NextConfig = {
   cacheComponents: true,
   // Off on purpose: with it, the first request for a URL not prerendered at build gets the shared
@@ -24,31 +21,12 @@ const nextConfig: NextConfig = {
   rewrites() {
     // Shared pages that read the database live under dynamic segments, so that the build (which
     // has no database) prerenders only their shells and each URL is cached on its first request.
-    // Query strings map onto those segments: `/films?sort=year&page=2` → `/films/browse/year/2`.
+    // `/films?…` has too many combinations for rewrites: proxy.ts maps its query onto a segment.
     return Promise.resolve({
       beforeFiles: [
         { source: "/", destination: "/home/current" },
         { source: "/charts", destination: "/charts/latest/films-english" },
         { source: "/charts/most-popular", destination: "/charts/most-popular/current" },
-        {
-          source: "/films",
-          has: [
-            { type: "query", key: "sort", value: SORT },
-            { type: "query", key: "page", value: PAGE },
-          ],
-          destination: "/films/browse/:sort/:page",
-        },
-        {
-          source: "/films",
-          has: [{ type: "query", key: "sort", value: SORT }],
-          destination: "/films/browse/:sort/1",
-        },
-        {
-          source: "/films",
-          has: [{ type: "query", key: "page", value: PAGE }],
-          destination: "/films/browse/title/:page",
-        },
-        { source: "/films", destination: "/films/browse/title/1" },
       ],
       afterFiles: [],
       fallback: [],

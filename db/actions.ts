@@ -66,6 +66,7 @@ export function reviewHandlers(db: Db) {
           tags.film(result.filmSlug),
           tags.reviews(result.filmSlug),
           tags.review(result.reviewId),
+          tags.reviewsFeed,
           ...(actor ? [tags.user(actor.handle)] : []),
         ],
         message: result.created ? "Your review is posted." : "Your review is updated.",
@@ -79,6 +80,7 @@ export function reviewHandlers(db: Db) {
           tags.film(result.filmSlug),
           tags.reviews(result.filmSlug),
           tags.review(result.reviewId),
+          tags.reviewsFeed,
           ...(actor ? [tags.user(actor.handle)] : []),
         ],
         message: "Your review is deleted.",
@@ -86,7 +88,10 @@ export function reviewHandlers(db: Db) {
     },
     likeReview: async (actor: Actor | null, input: z.infer<typeof reviewIdInput>) => {
       const result = await toggleLike(await db(), actor, input);
-      return { data: result, tags: [tags.reviews(result.filmSlug), tags.review(result.reviewId)] };
+      return {
+        data: result,
+        tags: [tags.reviews(result.filmSlug), tags.review(result.reviewId), tags.reviewsFeed],
+      };
     },
     commentOnReview: async (actor: Actor | null, input: z.infer<typeof commentInput>) => {
       const result = await addComment(await db(), actor, input);

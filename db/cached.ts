@@ -8,6 +8,8 @@ import { FILM_SLUG_PATTERN, PERSON_SLUG_PATTERN } from "@/lib/slug";
 import { getDb } from "./index";
 import { tags } from "./tags";
 import { LIST_SLUGS, type ListSlug } from "@/lib/top10/lists";
+import type { BrowseFilters } from "@/lib/browse";
+import { rankByWeightedAverage } from "@/lib/rating";
 import { isSunday } from "@/lib/top10/week";
 import {
   getChartHistoryByFilmId,
@@ -18,7 +20,9 @@ import {
   listChartWeeks,
   listsOfWeek,
 } from "./queries/charts";
-import { getFilmBySlug, listFilms, listLatestFilms, type FilmSort } from "./queries/films";
+import { getFilmBySlug } from "./queries/films";
+import { getCatalogueFacets, listCatalogue } from "./queries/browse";
+import { listRatedFilms } from "./queries/rating-stats";
 import { getEngagementByFilmId } from "./queries/engagement";
 import { listFilmRevisions } from "./queries/edit-queue";
 import { getPeopleNames, getPersonBySlug } from "./queries/people";
@@ -32,6 +36,7 @@ import {
   getReviewById,
   listComments,
   listFilmReviews,
+  listLikedReviewsSince,
   type ReviewSort,
 } from "./queries/reviews";
 
@@ -126,18 +131,56 @@ export async function loadPerson(slug: string) {
 
 export const FILMS_PAGE_SIZE = 24;
 
-export async function loadFilmsPage(sort: FilmSort, page: number) {
+/** One page of /films under its filters. Ratings feed its rating sorts, charts the rest. */
+export async function loadCataloguePage(filters: BrowseFilters, page: number) {
   "use cache";
-  cacheTag(tags.films);
+  cacheTag(tags.films, tags.charts, tags.reviewsFeed);
   cacheLife("days");
-  return listFilms(await getDb(), { sort, page, pageSize: FILMS_PAGE_SIZE });
+  return listCatalogue(await getDb(), { filters, page, pageSize: FILMS_PAGE_SIZE });
 }
 
-export async function loadLatestFilms() {
+/** The languages and years the /films filter menus offer. */
+export async function loadCatalogueFacets() {
   "use cache";
   cacheTag(tags.films);
   cacheLife("days");
-  return listLatestFilms(await getDb(), { limit: 8 });
+  return getCatalogueFacets(await getDb());
+}
+
+/** Best-rated films need this many ratings, and count as if they had BEST_RATED_PRIOR more at the mean. */
+export const BEST_RATED_MIN = 3;
+export const BEST_RATED_PRIOR = 5;
+const RECENT_REVIEW_DAYS = 30;
+
+/** The front page: this week's four lists, recent liked reviews and the best-rated films. */
+export async function loadHome() {
+  "use cache";
+  cacheTag(tags.charts, tags.films, tags.reviewsFeed);
+  // the reviews' 30-day window moves on even when nothing is written
+  cacheLife("hours");
+  const db = await getDb();
+  const [week] = await listChartWeeks(db);
+  const since = new Date(Date.now() - RECENT_REVIEW_DAYS * 24 * 60 * 60 * 1000);
+  const [lists, reviews, rated] = await Promise.all([
+    week
+      ? Promise.all(
+          LIST_SLUGS.map(async (list) => ({ list, rows: await getChartWeek(db, { week, list }) })),
+        )
+      : Promise.resolve([]),
+    listLikedReviewsSince(db, { since, limit: 6 }),
+    listRatedFilms(db),
+  ]);
+  const best = rankByWeightedAverage(rated, {
+    prior: BEST_RATED_PRIOR,
+    minRatings: BEST_RATED_MIN,
+  });
+  return {
+    week: week ?? null,
+    lists: lists.filter((l) => l.rows.length > 0),
+    reviews,
+    reviewDays: RECENT_REVIEW_DAYS,
+    bestRated: { mean: best.mean, films: best.ranked.slice(0, 10) },
+  };
 }
 
 /** A TV series with its chart run. */

@@ -10,5 +10,7 @@ export const tags = {
   /** A film's review lists (every sort and page). */
   reviews: (filmSlug: string) => `reviews:${filmSlug}`,
   review: (id: number) => `review:${id}`,
+  /** What spans every film's reviews: the front page's liked reviews and best-rated films. */
+  reviewsFeed: "reviews-feed",
   user: (handle: string) => `user:${handle.toLowerCase()}`,
 } as const;

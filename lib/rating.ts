@@ -63,3 +63,23 @@ export function applyRatingChange(
 export function recount(ratings: readonly number[]): RatingStats {
   return ratings.reduce((s, r) => applyRatingChange(s, null, r), emptyStats());
 }
+
+/**
+ * A Bayesian (weighted) average in stars, `(C·m + Σratings) / (m + n)`: as if each film also had
+ * `m` ratings at the site-wide mean `C`, so that two five-star ratings do not outrank two hundred
+ * four-and-a-half-star ones. Films with fewer than `minRatings` are left out; best first, ties by
+ * more ratings. The site-wide mean is null (and the list empty) while nobody has rated anything.
+ */
+export function rankByWeightedAverage<T extends Pick<RatingStats, "count" | "sum">>(
+  films: readonly T[],
+  { prior, minRatings }: { prior: number; minRatings: number },
+): { mean: number | null; ranked: (T & { score: number })[] } {
+  const count = films.reduce((s, f) => s + f.count, 0);
+  if (count === 0) return { mean: null, ranked: [] };
+  const mean = films.reduce((s, f) => s + f.sum, 0) / count / 2;
+  const ranked = films
+    .filter((f) => f.count >= minRatings)
+    .map((f) => ({ ...f, score: (mean * prior + f.sum / 2) / (prior + f.count) }))
+    .sort((a, b) => b.score - a.score || b.count - a.count);
+  return { mean, ranked };
+}

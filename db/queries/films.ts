@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, count, eq, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../index";
 import { credits, films, people, type CreditRole, type Film } from "../schema";
 
@@ -38,63 +38,4 @@ export async function getFilmBySlug(
       person: { id: personId, slug: personSlug, name, nativeName },
     })),
   };
-}
-
-export const FILM_SORTS = ["title", "year"] as const;
-export type FilmSort = (typeof FILM_SORTS)[number];
-
-export type FilmListItem = Pick<
-  Film,
-  "slug" | "title" | "originalTitle" | "year" | "runtimeMinutes" | "originalLanguage"
->;
-
-/** One page of the catalogue. Page numbers (not keyset) because readers jump between pages. */
-export async function listFilms(
-  db: Executor,
-  { sort, page, pageSize }: { sort: FilmSort; page: number; pageSize: number },
-): Promise<{ films: FilmListItem[]; total: number }> {
-  const order =
-    sort === "year"
-      ? [sql`${films.year} desc nulls last`, asc(sql`lower(${films.title})`), asc(films.id)]
-      : [asc(sql`lower(${films.title})`), asc(films.id)];
-  const [rows, [totalRow]] = await Promise.all([
-    db
-      .select({
-        slug: films.slug,
-        title: films.title,
-        originalTitle: films.originalTitle,
-        year: films.year,
-        runtimeMinutes: films.runtimeMinutes,
-        originalLanguage: films.originalLanguage,
-      })
-      .from(films)
-      .orderBy(...order)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(films),
-  ]);
-  return { films: rows, total: totalRow?.total ?? 0 };
-}
-
-/** Films most recently released, for the front page. */
-export async function listLatestFilms(
-  db: Executor,
-  { limit }: { limit: number },
-): Promise<FilmListItem[]> {
-  return db
-    .select({
-      slug: films.slug,
-      title: films.title,
-      originalTitle: films.originalTitle,
-      year: films.year,
-      runtimeMinutes: films.runtimeMinutes,
-      originalLanguage: films.originalLanguage,
-    })
-    .from(films)
-    .orderBy(
-      sql`${films.releaseDate} desc nulls last`,
-      sql`${films.year} desc nulls last`,
-      asc(films.id),
-    )
-    .limit(limit);
 }

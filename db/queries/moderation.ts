@@ -167,6 +167,7 @@ function targetTags(t: Target): string[] {
     tags.reviews(t.filmSlug),
     tags.review(t.reviewId),
     tags.user(t.authorHandle),
+    tags.reviewsFeed,
   ];
 }
 

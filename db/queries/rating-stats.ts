@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../index";
-import { filmRatingStats, moderationStates } from "../schema";
+import { filmRatingStats, films, moderationStates } from "../schema";
 
 /**
  * Changes a film's aggregates by increments, in the caller's transaction (the row lock
@@ -37,4 +37,19 @@ export async function ratingCounts(tx: Executor, reviewId: number): Promise<bool
     .from(moderationStates)
     .where(and(eq(moderationStates.targetType, "review"), eq(moderationStates.targetId, reviewId)));
   return !state || state.status === "visible";
+}
+
+/** Every film anyone has rated, with its aggregates, for the best-rated list. */
+export async function listRatedFilms(db: Executor) {
+  return db
+    .select({
+      slug: films.slug,
+      title: films.title,
+      year: films.year,
+      count: filmRatingStats.count,
+      sum: filmRatingStats.sum,
+    })
+    .from(filmRatingStats)
+    .innerJoin(films, eq(films.id, filmRatingStats.filmId))
+    .where(gt(filmRatingStats.count, 0));
 }

@@ -7,6 +7,7 @@ import { reviewHandlers } from "../actions";
 import type { DatabaseHandle } from "../index";
 import {
   filmRatingStats,
+  moderationStates,
   reviewComments,
   reviewLikes,
   reviewRevisions,
@@ -19,6 +20,7 @@ import {
   decodeCursor,
   getRatingStats,
   listFilmReviews,
+  listLikedReviewsSince,
   recountRatingStats,
   REVIEW_SORTS,
   type ReviewCard,
@@ -320,6 +322,43 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
       expect(stored).toEqual(await recountRatingStats(handle.db, { filmId: film!.id }));
     },
   );
+
+  it("lists the most liked written reviews of recent days, as a film's own list would show them", async () => {
+    const fan = await makeUser();
+    const post = async (body: string | undefined) => {
+      const author = await makeUser();
+      await actionsAs(author.id).post(null, { filmId: String(otherFilmId), rating: "4", body });
+      const [row] = await handle.db.select().from(reviews).where(eq(reviews.userId, author.id));
+      return { author, id: row!.id };
+    };
+    const liked = await post("Liked: worth reading.");
+    const plain = await post("Plain: nobody liked it yet.");
+    const hidden = await post("Hidden by a moderator.");
+    const deleted = await post("Deleted by its author.");
+    const old = await post("Written long ago.");
+    const ratingOnly = await post(undefined);
+    await actionsAs(fan.id).like(null, { reviewId: String(liked.id) });
+    await actionsAs(fan.id).like(null, { reviewId: String(hidden.id) });
+    await handle.db
+      .insert(moderationStates)
+      .values({ targetType: "review", targetId: hidden.id, status: "hidden" });
+    await actionsAs(deleted.author.id).remove(null, { reviewId: String(deleted.id) });
+    await handle.db
+      .update(reviews)
+      .set({ createdAt: new Date(Date.now() - 40 * 24 * 60 * 60 * 1000) })
+      .where(eq(reviews.id, old.id));
+
+    const since = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000);
+    const listed = await listLikedReviewsSince(handle.db, { since, limit: 1000 });
+    const ids = listed.map((r) => r.id);
+    expect(ids).toContain(liked.id);
+    expect(ids).toContain(plain.id);
+    expect(ids.indexOf(liked.id)).toBeLessThan(ids.indexOf(plain.id));
+    for (const gone of [hidden, deleted, old, ratingOnly]) expect(ids).not.toContain(gone.id);
+    const likes = listed.map((r) => r.likesCount);
+    expect(likes).toEqual([...likes].sort((a, b) => b - a));
+    expect(listed.every((r) => r.body && Date.parse(r.createdAt) > since.getTime())).toBe(true);
+  });
 
   it("pages through reviews by keyset in every order, without repeats or gaps", async () => {
     const [film] = await handle.db

@@ -402,6 +402,32 @@ export async function listFilmReviews(
   return { reviews: page.map(toCard), next };
 }
 
+/**
+ * The most liked written reviews posted since `since`, across every film, for the front page: only
+ * what a film's own review list shows (not deleted, not hidden or removed by moderation).
+ */
+export async function listLikedReviewsSince(
+  db: Executor,
+  { since, limit }: { since: Date; limit: number },
+): Promise<ReviewCard[]> {
+  const rows = await db
+    .select(cardColumns)
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.userId))
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .where(
+      and(
+        gt(reviews.createdAt, since),
+        isNull(reviews.deletedAt),
+        sql`coalesce(${reviews.body}, '') <> ''`,
+        visible("review", reviews.id),
+      ),
+    )
+    .orderBy(desc(reviews.likesCount), desc(reviews.createdAt), desc(reviews.id))
+    .limit(limit);
+  return rows.map(toCard);
+}
+
 export async function getReviewById(
   db: Executor,
   { reviewId }: { reviewId: number },

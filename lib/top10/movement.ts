@@ -65,3 +65,27 @@ export function movementLabel(m: Movement): string {
       return "back on the list";
   }
 }
+
+type Placed = { rank: number; previousRank: number | null; cumulativeWeeks: number };
+
+/**
+ * A week's headlines across lists: titles new to the Top 10 (by rank) and the biggest climbers
+ * (by places gained, then by rank). Re-entries are neither: they were here before.
+ */
+export function weekHighlights<T extends Placed>(
+  rows: readonly T[],
+  limit: number,
+): { entries: T[]; climbers: (T & { by: number })[] } {
+  const entries = rows
+    .filter((r) => movementOf(r.rank, r.previousRank, r.cumulativeWeeks).kind === "new")
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, limit);
+  const climbers = rows
+    .flatMap((r) => {
+      const m = movementOf(r.rank, r.previousRank, r.cumulativeWeeks);
+      return m.kind === "up" ? [{ ...r, by: m.by }] : [];
+    })
+    .sort((a, b) => b.by - a.by || a.rank - b.rank)
+    .slice(0, limit);
+  return { entries, climbers };
+}
