@@ -107,12 +107,12 @@ async function fakeNetflixFiles(): Promise<Record<string, string>> {
 
 /**
  * Netflix's per-country lists of 2021-07-04 to 2022-02-27 (the newest copy available; the shipped
- * snapshot has none), so that the tests have maps to draw. Skipped when the file is not there.
+ * snapshot has none), so that the tests have maps to draw; NETFLIX_COUNTRIES_FILE names another
+ * copy. Skipped when the file is not there.
  */
-const COUNTRIES_FILE = path.resolve(
-  root,
-  "../shared/data/netflix-top10/all-weeks-countries.2022-03-02.tsv",
-);
+const COUNTRIES_FILE =
+  process.env.NETFLIX_COUNTRIES_FILE ??
+  path.resolve(root, "../shared/data/netflix-top10/all-weeks-countries.2022-03-02.tsv");
 
 async function importCountriesFile() {
   if (!fs.existsSync(COUNTRIES_FILE)) {
