@@ -119,12 +119,15 @@ async function importCountriesFile() {
     console.log(`No per-country file at ${COUNTRIES_FILE}: the maps' tests will skip.`);
     return;
   }
+  const started = Date.now();
   const handle = await openDatabase();
   try {
     const summary = await handle.db.transaction((tx) =>
       importCountriesStream(tx, streamCountryRows(path.basename(COUNTRIES_FILE), COUNTRIES_FILE)),
     );
-    console.log(`Per-country lists: ${summary.rowsRead} rows from ${COUNTRIES_FILE}.`);
+    console.log(
+      `Per-country lists: ${summary.rowsRead} rows from ${COUNTRIES_FILE} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
   } finally {
     await handle.close();
   }
