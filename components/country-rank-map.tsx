@@ -67,29 +67,29 @@ export function FilmCountries({
                 <line x1="0" y1="0" x2="0" y2="4" stroke="#a1a1aa" strokeWidth="1.5" />
               </pattern>
             </defs>
-            {shapes.map((s) => {
-              const c = byNumeric.get(s.id);
-              const band = c?.rank != null ? rankBand(c.rank) : null;
-              const fill = band ? band.fill : c ? NOT_IN_TOP_10 : HATCH;
-              const label = c
-                ? c.rank != null
-                  ? `${c.name}: #${c.rank}`
-                  : `${c.name}: not in the Top 10`
-                : `${s.name}: no Netflix list`;
-              return (
-                <path
-                  key={s.id}
-                  d={s.d}
-                  fill={fill}
-                  stroke="#71717a"
-                  strokeWidth={0.4}
-                  data-country={c?.iso2}
-                  data-rank={c?.rank ?? undefined}
-                >
-                  <title>{label}</title>
-                </path>
-              );
-            })}
+            <g stroke="#71717a" strokeWidth={0.4}>
+              {shapes.map((s) => {
+                const c = byNumeric.get(s.id);
+                const band = c?.rank != null ? rankBand(c.rank) : null;
+                const fill = band ? band.fill : c ? NOT_IN_TOP_10 : HATCH;
+                const label = c
+                  ? c.rank != null
+                    ? `${c.name}: #${c.rank}`
+                    : `${c.name}: not in the Top 10`
+                  : `${s.name}: no Netflix list`;
+                return (
+                  <path
+                    key={s.id}
+                    d={s.d}
+                    fill={fill}
+                    data-country={c?.iso2}
+                    data-rank={c?.rank ?? undefined}
+                  >
+                    <title>{label}</title>
+                  </path>
+                );
+              })}
+            </g>
           </svg>
           <figcaption className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
             Source: Netflix Top 10 by country, Films, week of {weekLabel}. Map: Natural Earth

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { numericCode, RANK_BANDS, rankBand, worldShapes } from "./world-map";
+import { compactPath, numericCode, RANK_BANDS, rankBand, worldShapes } from "./world-map";
 
 describe("the world map", () => {
   it("maps Netflix's alpha-2 country codes to world-atlas's numeric ids", () => {
@@ -12,13 +12,15 @@ describe("the world map", () => {
     }
   });
 
-  it("draws outlines rounded to a tenth, small enough to inline", () => {
+  it("writes outlines as whole-pixel relative moves, small enough to inline", () => {
+    expect(compactPath("M10,20L12,20L12,20L13,25ZM40,40L41,39Z")).toBe(
+      "M10,20l2,0l1,5zM40,40l1,-1z",
+    );
     const shapes = worldShapes();
     expect(shapes.length).toBeGreaterThan(170);
-    const numbers = shapes.flatMap((s) => s.d.match(/-?\d+(\.\d+)?/g) ?? []);
-    expect(numbers.every((n) => !/\.\d\d/.test(n))).toBe(true);
+    expect(shapes.every((s) => /^(M-?\d+,-?\d+(l-?\d+,-?\d+)*z)+$/.test(s.d))).toBe(true);
     const bytes = shapes.reduce((n, s) => n + s.d.length, 0);
-    expect(bytes).toBeLessThan(120_000);
+    expect(bytes).toBeLessThan(60_000);
   });
 
   it("shades every rank from 1 to 10, one band each", () => {

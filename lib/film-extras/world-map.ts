@@ -14,8 +14,34 @@ export const MAP_HEIGHT = 400;
 export type CountryShape = { id: string; name: string; d: string };
 
 let shapes: CountryShape[] | null = null;
+const ANTARCTICA = "010";
 
-/** Every country's outline as an SVG path, coordinates rounded to a tenth of a pixel to keep pages small. */
+/**
+ * `M10,20L12,20L12,20L13,25Z` → `M10,20l2,0l1,5z`: each ring's first point absolute, the rest as
+ * moves from the point before, dropping the moves that rounding made empty.
+ */
+export function compactPath(d: string): string {
+  let out = "";
+  let x = 0;
+  let y = 0;
+  for (const [, command, args] of d.matchAll(/([MLZ])([^MLZ]*)/gi)) {
+    if (command!.toUpperCase() === "Z") {
+      out += "z";
+      continue;
+    }
+    const [nx, ny] = args!.split(",").map(Number) as [number, number];
+    if (command!.toUpperCase() === "M") out += `M${nx},${ny}`;
+    else if (nx !== x || ny !== y) out += `l${nx - x},${ny - y}`;
+    x = nx;
+    y = ny;
+  }
+  return out;
+}
+
+/**
+ * Every country's outline as an SVG path in whole pixels with relative moves, so the page stays
+ * small (the path is sent twice: in the HTML and in React's payload). Antarctica has no Netflix.
+ */
 export function worldShapes(): CountryShape[] {
   if (shapes) return shapes;
   const topology = atlas as unknown as Topology<{
@@ -23,10 +49,10 @@ export function worldShapes(): CountryShape[] {
   }>;
   const world = feature(topology, topology.objects.countries);
   const projection = geoEqualEarth().fitSize([MAP_WIDTH, MAP_HEIGHT], world);
-  const path = geoPath(projection).digits(1);
+  const path = geoPath(projection).digits(0);
   shapes = world.features
-    .filter((f) => f.id != null)
-    .map((f) => ({ id: String(f.id), name: f.properties.name, d: path(f) ?? "" }))
+    .filter((f) => f.id != null && f.id !== ANTARCTICA)
+    .map((f) => ({ id: String(f.id), name: f.properties.name, d: compactPath(path(f) ?? "") }))
     .filter((s) => s.d !== "");
   return shapes;
 }
