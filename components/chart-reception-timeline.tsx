@@ -9,7 +9,7 @@ import { formatWeek } from "@/lib/top10/week";
 
 const WIDTH = 720;
 const HEIGHT = 360;
-const M = { top: 20, right: 56, bottom: 40, left: 44 };
+const M = { top: 20, right: 84, bottom: 40, left: 44 };
 /** The rank panel on top, the reception panel below, sharing the week axis. */
 const RANK_BOTTOM = 170;
 const RECEPTION_TOP = 200;
@@ -127,7 +127,7 @@ function describe({ weeks, total }: ReceptionTimeline) {
   const lastRun = charted.at(-1)!;
   const duringRun = weeks.filter((w) => w.week <= lastRun.week).reduce((n, w) => n + w.ratings, 0);
   const average = averageStars(total);
-  return `Peaked at #${best} in the week of ${formatWeek(peak.week)}. ${plural(total.count, "rating")} in all, averaging ${average} stars; ${plural(duringRun, "rating")} ${duringRun === 1 ? "was" : "were"} posted by the end of its chart run.`;
+  return `Peaked at #${best} in the week of ${formatWeek(peak.week)}. ${plural(total.count, "rating")} in all, averaging ${average} stars; ${duringRun === 0 ? "none" : plural(duringRun, "rating")} ${duringRun === 1 ? "was" : "were"} posted by the end of its chart run.`;
 }
 
 function TimelineSvg({ weeks, title }: { weeks: TimelineWeek[]; title: string }) {

@@ -48,10 +48,11 @@ export function worldShapes(): CountryShape[] {
     countries: GeometryCollection<{ name: string }>;
   }>;
   const world = feature(topology, topology.objects.countries);
-  const projection = geoEqualEarth().fitSize([MAP_WIDTH, MAP_HEIGHT], world);
+  const drawn = { ...world, features: world.features.filter((f) => f.id !== ANTARCTICA) };
+  const projection = geoEqualEarth().fitSize([MAP_WIDTH, MAP_HEIGHT], drawn);
   const path = geoPath(projection).digits(0);
-  shapes = world.features
-    .filter((f) => f.id != null && f.id !== ANTARCTICA)
+  shapes = drawn.features
+    .filter((f) => f.id != null)
     .map((f) => ({ id: String(f.id), name: f.properties.name, d: compactPath(path(f) ?? "") }))
     .filter((s) => s.d !== "");
   return shapes;
