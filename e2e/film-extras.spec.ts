@@ -146,9 +146,7 @@ test("a person's page totals their titles and shows each one's best rank and rat
   page,
 }) => {
   await page.goto("/people/jeon-jong-seo");
-  const totals = page
-    .getByRole("list", { name: "Totals" })
-    .or(page.locator('dl[aria-label="Totals"]'));
+  const totals = page.locator('dl[aria-label="Totals"]');
   await expect(totals).toContainText("Best rank#1");
   const row = page.getByRole("row", { name: /Ballerina/ });
   await expect(row).toContainText("#1");
