@@ -24,6 +24,14 @@ import { getFilmBySlug } from "./queries/films";
 import { getCatalogueFacets, listCatalogue } from "./queries/browse";
 import { listRatedFilms } from "./queries/rating-stats";
 import { getEngagementByFilmId } from "./queries/engagement";
+import {
+  getCountryRanks,
+  getCountryWeeksByFilmId,
+  getPeakWeekList,
+  getRatingWeeksByFilmId,
+  getRelatedByPeople,
+} from "./queries/film-extras";
+import { buildReceptionTimeline } from "@/lib/film-extras/timeline";
 import { listFilmRevisions } from "./queries/edit-queue";
 import { getPeopleNames, getPersonBySlug } from "./queries/people";
 import { getCurrentSlug } from "./queries/redirects";
@@ -126,7 +134,15 @@ export async function loadPerson(slug: string) {
   cacheTag(tags.person(slug));
   cacheLife("days");
   if (slug === BUILD_PLACEHOLDER || !PERSON_SLUG_PATTERN.test(slug)) return null;
-  return getPersonBySlug(await getDb(), { slug });
+  const person = await getPersonBySlug(await getDb(), { slug });
+  // each title's name, chart run and ratings stand on the page
+  if (person) {
+    cacheTag(
+      tags.charts,
+      ...person.titles.flatMap((t) => [tags.film(t.film.slug), tags.reviews(t.film.slug)]),
+    );
+  }
+  return person;
 }
 
 export const FILMS_PAGE_SIZE = 24;
@@ -282,4 +298,54 @@ export async function loadRecentChartRows() {
   cacheTag(tags.charts);
   cacheLife("days");
   return getRecentChartRows(await getDb(), { weeks: CHART_FEED_WEEKS });
+}
+
+/**
+ * What the film page shows beyond the film's own record: its run and reception on one axis, the
+ * list of its peak week, films sharing its people, and whether per-country lists have it.
+ */
+export async function loadFilmExtras(slug: string) {
+  "use cache";
+  cacheTag(tags.film(slug), tags.reviews(slug), tags.charts, tags.films);
+  cacheLife("days");
+  const film = await loadFilm(slug);
+  if (!film) return null;
+  const db = await getDb();
+  const [ratingWeeks, peakWeek, related, countryWeeks] = await Promise.all([
+    getRatingWeeksByFilmId(db, { filmId: film.id }),
+    getPeakWeekList(db, { filmId: film.id }),
+    getRelatedByPeople(db, { filmId: film.id, limit: RELATED_FILMS }),
+    getCountryWeeksByFilmId(db, { filmId: film.id }),
+  ]);
+  return {
+    timeline: buildReceptionTimeline(film.chart, ratingWeeks),
+    peakWeek,
+    related,
+    countryWeeks,
+  };
+}
+
+export const RELATED_FILMS = 12;
+
+/**
+ * A film's ranks in each country's Films list of one week (`latest`: its latest week with
+ * per-country lists), with every week that has them; null when there is no such week.
+ */
+export async function loadFilmCountries(slug: string, weekParam: string) {
+  "use cache";
+  cacheTag(tags.film(slug), tags.charts);
+  cacheLife("days");
+  if (weekParam !== "latest" && !isSunday(weekParam)) return null;
+  const film = await loadFilm(slug);
+  if (!film) return null;
+  const db = await getDb();
+  const weeks = await getCountryWeeksByFilmId(db, { filmId: film.id });
+  const week = weekParam === "latest" ? weeks.at(-1)?.week : weekParam;
+  if (!week || !weeks.some((w) => w.week === week)) return null;
+  return {
+    film: { slug: film.slug, title: film.title, year: film.year },
+    week,
+    weeks,
+    countries: await getCountryRanks(db, { filmId: film.id, week }),
+  };
 }

@@ -10,7 +10,10 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { gunzipSync } from "node:zlib";
+import { openDatabase } from "../db/index";
+import { importCountriesStream } from "../db/import/countries";
 import { readSnapshotManifest, SNAPSHOT_DIR } from "../db/seed/netflix-snapshot";
+import { streamCountryRows } from "../lib/top10/stream";
 import { startFakeNetflix } from "../lib/netflix/fake-server";
 import { prepareDatabase } from "./prepare-db";
 
@@ -102,6 +105,34 @@ async function fakeNetflixFiles(): Promise<Record<string, string>> {
   };
 }
 
+/**
+ * Netflix's per-country lists of 2021-07-04 to 2022-02-27 (the newest copy available; the shipped
+ * snapshot has none), so that the tests have maps to draw; NETFLIX_COUNTRIES_FILE names another
+ * copy. Skipped when the file is not there.
+ */
+const COUNTRIES_FILE =
+  process.env.NETFLIX_COUNTRIES_FILE ??
+  path.resolve(root, "../shared/data/netflix-top10/all-weeks-countries.2022-03-02.tsv");
+
+async function importCountriesFile() {
+  if (!fs.existsSync(COUNTRIES_FILE)) {
+    console.log(`No per-country file at ${COUNTRIES_FILE}: the maps' tests will skip.`);
+    return;
+  }
+  const started = Date.now();
+  const handle = await openDatabase();
+  try {
+    const summary = await handle.db.transaction((tx) =>
+      importCountriesStream(tx, streamCountryRows(path.basename(COUNTRIES_FILE), COUNTRIES_FILE)),
+    );
+    console.log(
+      `Per-country lists: ${summary.rowsRead} rows from ${COUNTRIES_FILE} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
 async function main() {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first (npm test does).");
@@ -111,6 +142,7 @@ async function main() {
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
 
   await prepareDatabase();
+  await importCountriesFile();
   const netflix = await startFakeNetflix({ files: await fakeNetflixFiles() });
   process.env.NETFLIX_TOP10_URL = netflix.url;
   const child = spawn(

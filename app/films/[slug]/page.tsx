@@ -12,6 +12,9 @@ import { countryName, formatDate, formatRuntime, languageName, titleWithYear } f
 import { movieJsonLd } from "@/lib/seo/movie-json-ld";
 import { siteUrl } from "@/lib/seo/site-url";
 import { langForText } from "@/lib/script";
+import { loadFilmExtras } from "@/db/cached";
+import { ChartReceptionTimeline } from "@/components/chart-reception-timeline";
+import { AlsoOnTheList, MoreWithThesePeople, WhereItCharted } from "@/components/film-extras";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -56,6 +59,7 @@ export default async function FilmPage({ params }: Props) {
     if (moved) permanentRedirect(`/films/${moved}`);
     notFound();
   }
+  const extras = await loadFilmExtras(slug);
 
   const runtime = formatRuntime(film.runtimeMinutes);
   // Netflix's runtimes are its own count (credits included), rounded: say so when no one else gave one
@@ -113,12 +117,18 @@ export default async function FilmPage({ params }: Props) {
         <FilmCredits credits={film.credits} />
       </div>
       <ChartHistory rows={film.chart} revisions={film.revisions} title={heading} />
+      {extras?.timeline ? (
+        <ChartReceptionTimeline timeline={extras.timeline} title={heading} />
+      ) : null}
+      {extras ? <WhereItCharted weeks={extras.countryWeeks} filmSlug={film.slug} /> : null}
+      {extras?.peakWeek ? <AlsoOnTheList peak={extras.peakWeek} filmSlug={film.slug} /> : null}
       <EngagementFigures figures={film.engagement} />
       <RatingSummary stats={film.ratings} title={heading} />
       <ReviewsSection
         film={{ id: film.id, slug: film.slug, title: film.title }}
         initial={film.reviews}
       />
+      {extras ? <MoreWithThesePeople films={extras.related} /> : null}
       <script
         type="application/ld+json"
         // JSON-LD must be inline; `<` is escaped so no text can close the script element.

@@ -1,0 +1,298 @@
+import { scaleBand, scaleLinear } from "d3-scale";
+import { line } from "d3-shape";
+import type { ReceptionTimeline, TimelineWeek } from "@/lib/film-extras/timeline";
+import { formatInteger, plural } from "@/lib/format";
+import { averageStars } from "@/lib/rating";
+import { listBySlug } from "@/lib/top10/lists";
+import { formatCompact } from "@/lib/top10/summary";
+import { formatWeek } from "@/lib/top10/week";
+
+const WIDTH = 720;
+const HEIGHT = 360;
+const M = { top: 20, right: 84, bottom: 40, left: 44 };
+/** The rank panel on top, the reception panel below, sharing the week axis. */
+const RANK_BOTTOM = 170;
+const RECEPTION_TOP = 200;
+
+const stars = (halfStars: number) => (halfStars / 2).toFixed(1);
+const shortWeek = (w: string) =>
+  formatWeek(w)
+    .replace(/, \d{4}$/, "")
+    .replace(/, \d{4} – /, " – ");
+
+/**
+ * The film's weekly rank (views as bars) above the ratings posted each week (bars) and the
+ * running average rating (line), on one week axis, with the same figures as a table below.
+ */
+export function ChartReceptionTimeline({
+  timeline,
+  title,
+}: {
+  timeline: ReceptionTimeline;
+  title: string;
+}) {
+  const { weeks, after, total } = timeline;
+  return (
+    <section aria-labelledby="reception-timeline" className="mt-10">
+      <h2 id="reception-timeline" className="text-xl font-semibold">
+        Chart run and reception
+      </h2>
+      {total.count === 0 ? (
+        <p className="mt-2 text-zinc-700 dark:text-zinc-300">
+          No one has rated {title} yet, so there is no reception to set beside its chart run.
+        </p>
+      ) : (
+        <>
+          <p className="mt-2 text-zinc-700 dark:text-zinc-300" id="reception-timeline-summary">
+            {describe(timeline)}
+          </p>
+          <figure className="mt-4 max-w-3xl">
+            <TimelineSvg weeks={weeks} title={`${title}: weekly rank and reception`} />
+            <figcaption className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+              Top: rank on Netflix&apos;s global Top 10 by week, #1 at the top
+              {weeks.some((w) => w.views != null) ? ", views as bars" : ""}. Bottom: ratings posted
+              on Reelrank each week (bars) and the average of all ratings so far (line, stars).
+              {after.count > 0
+                ? ` Not shown: ${plural(after.count, "rating")} posted from ${formatWeek(after.firstWeek!)} on.`
+                : ""}
+            </figcaption>
+          </figure>
+          <details className="mt-3 text-sm">
+            <summary className="cursor-pointer">Week by week: rank, views and ratings</summary>
+            <div
+              className="relative mt-2 overflow-x-auto"
+              tabIndex={0}
+              role="region"
+              aria-label="Chart run and reception table"
+            >
+              <table className="w-full min-w-[36rem] text-left tabular-nums">
+                <caption className="sr-only">
+                  {title}: rank on Netflix&apos;s Top 10 and ratings on Reelrank, week by week
+                </caption>
+                <thead className="border-b border-zinc-200 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+                  <tr>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Week
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Rank
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Views
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Ratings posted
+                    </th>
+                    <th scope="col" className="py-2 font-medium">
+                      Average so far
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {weeks.map((w) => (
+                    <tr key={w.week} className="border-b border-zinc-100 dark:border-zinc-900">
+                      <th scope="row" className="py-1.5 pr-3 font-normal">
+                        <time dateTime={w.week}>{formatWeek(w.week)}</time>
+                      </th>
+                      <td className="py-1.5 pr-3">
+                        {w.rank != null
+                          ? `#${w.rank} (${listBySlug(w.list!)?.label ?? w.list})`
+                          : "Not in the Top 10"}
+                      </td>
+                      <td className="py-1.5 pr-3">
+                        {w.views != null ? formatInteger(w.views) : "—"}
+                      </td>
+                      <td className="py-1.5 pr-3">{w.ratings}</td>
+                      <td className="py-1.5">
+                        {w.runningAverage != null
+                          ? `${stars(w.runningAverage)} stars (${plural(w.runningCount, "rating")})`
+                          : "—"}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+function describe({ weeks, total }: ReceptionTimeline) {
+  const charted = weeks.filter((w) => w.rank != null);
+  const best = Math.min(...charted.map((w) => w.rank!));
+  const peak = charted.find((w) => w.rank === best)!;
+  const lastRun = charted.at(-1)!;
+  const duringRun = weeks.filter((w) => w.week <= lastRun.week).reduce((n, w) => n + w.ratings, 0);
+  const average = averageStars(total);
+  return `Peaked at #${best} in the week of ${formatWeek(peak.week)}. ${plural(total.count, "rating")} in all, averaging ${average} stars; ${duringRun === 0 ? "none" : plural(duringRun, "rating")} ${duringRun === 1 ? "was" : "were"} posted by the end of its chart run.`;
+}
+
+function TimelineSvg({ weeks, title }: { weeks: TimelineWeek[]; title: string }) {
+  const x = scaleBand<string>()
+    .domain(weeks.map((w) => w.week))
+    .range([M.left, WIDTH - M.right])
+    .padding(0.3);
+  const cx = (w: TimelineWeek) => (x(w.week) ?? 0) + x.bandwidth() / 2;
+  const rankY = scaleLinear().domain([1, 10]).range([M.top, RANK_BOTTOM]);
+  const maxViews = Math.max(0, ...weeks.map((w) => w.views ?? 0));
+  const viewsH = scaleLinear()
+    .domain([0, maxViews || 1])
+    .range([0, RANK_BOTTOM - M.top]);
+  const receptionBottom = HEIGHT - M.bottom;
+  const maxRatings = Math.max(1, ...weeks.map((w) => w.ratings));
+  const countH = scaleLinear()
+    .domain([0, maxRatings])
+    .range([0, receptionBottom - RECEPTION_TOP]);
+  const avgY = scaleLinear().domain([1, 10]).range([receptionBottom, RECEPTION_TOP]);
+  const rankPath =
+    line<TimelineWeek>()
+      .defined((w) => w.rank != null)
+      .x(cx)
+      .y((w) => rankY(w.rank ?? 10))(weeks) ?? "";
+  const avgPath =
+    line<TimelineWeek>()
+      .defined((w) => w.runningAverage != null)
+      .x(cx)
+      .y((w) => avgY(w.runningAverage ?? 1))(weeks) ?? "";
+  const everyNth = Math.ceil(weeks.length / 7);
+
+  return (
+    <svg
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      className="h-auto w-full text-zinc-700 dark:text-zinc-300"
+      role="img"
+      aria-labelledby="reception-svg-title"
+      aria-describedby="reception-timeline-summary"
+    >
+      <title id="reception-svg-title">{title}</title>
+      {[1, 5, 10].map((rank) => (
+        <g key={`rank-${rank}`}>
+          <line
+            x1={M.left}
+            x2={WIDTH - M.right}
+            y1={rankY(rank)}
+            y2={rankY(rank)}
+            className="stroke-zinc-200 dark:stroke-zinc-800"
+          />
+          <text
+            x={M.left - 8}
+            y={rankY(rank)}
+            dy="0.32em"
+            textAnchor="end"
+            className="fill-current text-[11px]"
+          >
+            #{rank}
+          </text>
+        </g>
+      ))}
+      {weeks.map((w) =>
+        w.views ? (
+          <rect
+            key={`views-${w.week}`}
+            x={x(w.week)}
+            width={x.bandwidth()}
+            y={RANK_BOTTOM - viewsH(w.views)}
+            height={viewsH(w.views)}
+            className="fill-brand-500/20"
+          />
+        ) : null,
+      )}
+      <path
+        d={rankPath}
+        fill="none"
+        strokeWidth={2.5}
+        className="stroke-brand-600 dark:stroke-brand-500"
+      />
+      {weeks.map((w) =>
+        w.rank != null ? (
+          <circle
+            key={`rank-${w.week}`}
+            cx={cx(w)}
+            cy={rankY(w.rank)}
+            r={4}
+            className="fill-brand-600 dark:fill-brand-500"
+          />
+        ) : null,
+      )}
+      {[2, 6, 10].map((half) => (
+        <g key={`avg-${half}`}>
+          <line
+            x1={M.left}
+            x2={WIDTH - M.right}
+            y1={avgY(half)}
+            y2={avgY(half)}
+            className="stroke-zinc-200 dark:stroke-zinc-800"
+          />
+          <text
+            x={WIDTH - M.right + 6}
+            y={avgY(half)}
+            dy="0.32em"
+            className="fill-current text-[11px]"
+          >
+            {half / 2}★
+          </text>
+        </g>
+      ))}
+      {weeks.map((w) =>
+        w.ratings > 0 ? (
+          <rect
+            key={`count-${w.week}`}
+            x={x(w.week)}
+            width={x.bandwidth()}
+            y={receptionBottom - countH(w.ratings)}
+            height={countH(w.ratings)}
+            className="fill-zinc-400/60 dark:fill-zinc-500/60"
+          />
+        ) : null,
+      )}
+      <path
+        d={avgPath}
+        fill="none"
+        strokeWidth={2}
+        strokeDasharray="5 3"
+        className="stroke-zinc-900 dark:stroke-zinc-100"
+      />
+      <text
+        x={M.left - 8}
+        y={receptionBottom}
+        textAnchor="end"
+        className="fill-current text-[11px]"
+      >
+        0
+      </text>
+      <text
+        x={M.left - 8}
+        y={RECEPTION_TOP}
+        dy="0.8em"
+        textAnchor="end"
+        className="fill-current text-[11px]"
+      >
+        {maxRatings}
+      </text>
+      {maxViews > 0 ? (
+        <text x={WIDTH - M.right + 6} y={M.top} dy="0.8em" className="fill-current text-[10px]">
+          {formatCompact(maxViews)} views
+        </text>
+      ) : null}
+      {weeks.map((w, i) =>
+        i % everyNth === 0 ? (
+          <text
+            key={`x-${w.week}`}
+            x={cx(w)}
+            y={HEIGHT - M.bottom + 18}
+            textAnchor="middle"
+            className="fill-current text-[11px]"
+          >
+            {shortWeek(w.week)}
+          </text>
+        ) : null,
+      )}
+      <text x={M.left} y={HEIGHT - 6} className="fill-current text-[10px]">
+        bars below: ratings posted that week · dashed line: average so far
+      </text>
+    </svg>
+  );
+}
