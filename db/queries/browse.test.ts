@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../index";
 import { chartEntries, filmRatingStats, films, seasons, series } from "../schema";
-import { seedDemo } from "../seed/index";
-import { importNetflixSnapshot } from "../seed/netflix-snapshot";
-import { createTestDatabase, testEngines } from "../testing";
+import { createCatalogueTestDatabase, testEngines } from "../testing";
 import type { BrowseFilters, BrowseSort } from "../../lib/browse";
 import { getCatalogueFacets, listCatalogue, type BrowseRow } from "./browse";
 
@@ -31,9 +29,7 @@ describe.each(testEngines())("browsing the catalogue on %s", (engine) => {
   let expected: Expected[];
 
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
-    await seedDemo(handle.db);
-    await importNetflixSnapshot(handle.db);
+    handle = await createCatalogueTestDatabase(engine);
     const db = handle.db;
     const [entries, seasonRows, filmRows, seriesRows, stats] = await Promise.all([
       db.select().from(chartEntries),

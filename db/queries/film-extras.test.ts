@@ -7,9 +7,8 @@ import { streamCountryRows } from "../../lib/top10/stream";
 import { importCountriesStream } from "../import/countries";
 import type { DatabaseHandle } from "../index";
 import { chartEntries, credits, films, moderationStates, people, reviews, users } from "../schema";
-import { seedDemo, seedDemoUsers } from "../seed/index";
-import { importNetflixSnapshot } from "../seed/netflix-snapshot";
-import { createTestDatabase, testEngines } from "../testing";
+import { seedDemoUsers } from "../seed/index";
+import { createCatalogueTestDatabase, testEngines } from "../testing";
 import {
   getCountryRanks,
   getCountryWeeksByFilmId,
@@ -45,9 +44,7 @@ describe.each(testEngines())("film page extras on %s", (engine) => {
     (await db().select({ id: films.id }).from(films).where(eq(films.slug, slug)))[0]!.id;
 
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
-    await seedDemo(handle.db);
-    await importNetflixSnapshot(handle.db);
+    handle = await createCatalogueTestDatabase(engine);
     await seedDemoUsers(handle.db);
     if (haveCountries) {
       await handle.db.transaction((tx) =>

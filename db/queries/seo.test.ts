@@ -9,9 +9,7 @@ import {
   urlsetXml,
 } from "../../lib/seo/sitemap";
 import type { DatabaseHandle } from "../index";
-import { seedDemo } from "../seed/index";
-import { importNetflixSnapshot } from "../seed/netflix-snapshot";
-import { createTestDatabase, testEngines } from "../testing";
+import { createCatalogueTestDatabase, testEngines } from "../testing";
 import { getRecentChartRows, getSitemapEntries } from "./seo";
 
 const base = new URL("https://reelrank.example");
@@ -20,9 +18,7 @@ const parser = new XMLParser({ isArray: (name) => name === "url" || name === "si
 describe.each(testEngines())("sitemaps of the whole catalogue on %s", (engine) => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
-    await seedDemo(handle.db);
-    await importNetflixSnapshot(handle.db);
+    handle = await createCatalogueTestDatabase(engine);
   }, 180_000);
   afterAll(async () => {
     await handle?.close();
