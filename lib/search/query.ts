@@ -6,6 +6,8 @@
 import { z } from "zod";
 
 export const MAX_SEARCH_LENGTH = 200;
+/** Results per kind on /search and at most from /api/search; suggestions ask for fewer. */
+export const SEARCH_PAGE_SIZE = 20;
 
 /** Control and format characters (NUL included) and lone surrogates, which a URL can smuggle in. */
 const UNWANTED = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
