@@ -102,9 +102,13 @@ async function benchEngine(engine: TestEngine) {
 
     const search: number[] = [];
     const baseline: number[] = [];
+    const perQuery = new Map<string, number[]>(QUERIES.map((q) => [q, []]));
     for (let round = 0; round < ROUNDS; round++) {
-      for (const q of QUERIES)
-        search.push(await time(() => searchCatalogue(handle.db, { q, limit: LIMIT })));
+      for (const q of QUERIES) {
+        const ms = await time(() => searchCatalogue(handle.db, { q, limit: LIMIT }));
+        search.push(ms);
+        perQuery.get(q)!.push(ms);
+      }
       for (const slug of slugs) baseline.push(await time(() => getFilmBySlug(handle.db, { slug })));
     }
     search.sort((a, b) => a - b);
@@ -117,6 +121,12 @@ async function benchEngine(engine: TestEngine) {
         `  baseline getFilmBySlug  p50 ${percentile(baseline, 50).toFixed(1)} ms  p95 ${percentile(baseline, 95).toFixed(1)} ms  max ${baseline.at(-1)!.toFixed(1)} ms`,
         `  ratio search / baseline: p50 ${(percentile(search, 50) / percentile(baseline, 50)).toFixed(1)}×  p95 ${(p95 / percentile(baseline, 95)).toFixed(1)}×`,
         `  p95 ≤ 50 ms: ${p95 <= 50 ? "yes" : "NO"}`,
+        `  slowest queries by median: ${[...perQuery]
+          .map(([q, times]) => [q, times.sort((a, b) => a - b)[times.length >> 1]!] as const)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5)
+          .map(([q, ms]) => `"${q}" ${ms.toFixed(1)} ms`)
+          .join(", ")}`,
       ].join("\n"),
     );
   } finally {

@@ -52,15 +52,16 @@ function matcher(k: string) {
   const long = [...k].length >= 3;
   return {
     /**
-     * Whether a column's key matches: a part of it, close in trigrams as a whole (`%`, similarity
-     * ≥ 0.3) or close to one of its words (`<%`, word similarity ≥ 0.6, which is what catches a
-     * typo in a longer title).
+     * Whether a column's key matches: it contains the query, or one of its stretches of words is
+     * close to it in trigrams (`<%`, word similarity ≥ 0.6), which is what forgives a typo, in a
+     * short title as in a long one. Whole-title similarity (`%`) would add only weaker matches, at
+     * the price of rechecking every title that shares a common word ("the") with the query.
      */
     where: (columns: SQL[]) =>
       sql.join(
         columns.map((c) =>
           long
-            ? sql`(${keyOf(c)} like ${contains} or ${keyOf(c)} % ${k} or ${k} <% ${keyOf(c)})`
+            ? sql`(${keyOf(c)} like ${contains} or ${k} <% ${keyOf(c)})`
             : sql`${keyOf(c)} like ${prefix}`,
         ),
         sql` or `,
