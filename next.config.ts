@@ -25,6 +25,20 @@ const nextConfig: NextConfig = {
     return Promise.resolve({
       beforeFiles: [
         { source: "/", destination: "/home/current" },
+        // `/search?q=ballerina` → `/search/results/ballerina`, cached per query. A rewrite puts
+        // the text into the path as it is, unescaped, so a q that would change the path's meaning
+        // (`/`, `\`, `?`, `#`, `%`, a lone `.` or `..`) goes to the dynamic /search/query, which
+        // reads it from the query string. An empty q stays on /search.
+        {
+          source: "/search",
+          has: [{ type: "query", key: "q", value: "(?<q>(?!\\.{1,2}$)[^/\\\\?#%]+)" }],
+          destination: "/search/results/:q",
+        },
+        {
+          source: "/search",
+          has: [{ type: "query", key: "q", value: ".+" }],
+          destination: "/search/query",
+        },
         { source: "/charts", destination: "/charts/latest/films-english" },
         { source: "/charts/most-popular", destination: "/charts/most-popular/current" },
       ],

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchBox } from "./search-box";
 import { UserMenu } from "./user-menu";
 
 const NAV = [
@@ -30,7 +31,8 @@ export function SiteHeader() {
             </Link>
           ))}
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto flex flex-wrap items-center gap-4">
+          <SearchBox />
           <UserMenu />
         </div>
       </div>

@@ -36,6 +36,8 @@ import { listFilmRevisions } from "./queries/edit-queue";
 import { getPeopleNames, getPersonBySlug } from "./queries/people";
 import { getCurrentSlug } from "./queries/redirects";
 import { getRecentChartRows, getSitemapEntries } from "./queries/seo";
+import { emptyResults, searchCatalogue } from "./queries/search";
+import { isSearchable, MAX_SEARCH_LENGTH, SEARCH_PAGE_SIZE } from "@/lib/search/query";
 import type { SlugKind } from "./schema";
 import {
   decodeCursor,
@@ -348,4 +350,31 @@ export async function loadFilmCountries(slug: string, weekParam: string) {
     weeks,
     countries: await getCountryRanks(db, { filmId: film.id, week }),
   };
+}
+
+/**
+ * Search results for an already cleaned query (`cleanSearchText`), so one entry serves every
+ * spelling of the same text. Tagged with every hit, whose edits and ratings change what a hit
+ * shows, and with the catalogue and charts, which imports change; an entity that starts to match
+ * (a new person, a renamed film) shows up when the entry expires, within the hour.
+ */
+export async function loadSearch(q: string, limit: number) {
+  "use cache";
+  cacheTag(tags.films, tags.charts);
+  cacheLife("hours");
+  const results = await searchCatalogue(await getDb(), { q, limit });
+  cacheTag(
+    ...results.films.map((f) => tags.film(f.slug)),
+    ...results.series.map((s) => tags.series(s.slug)),
+    ...results.people.map((p) => tags.person(p.slug)),
+  );
+  return results;
+}
+
+/** What /search shows for a cleaned query: nothing without a query to run, else `loadSearch`. */
+export async function loadSearchPage(q: string) {
+  if (q === BUILD_PLACEHOLDER || q.length > MAX_SEARCH_LENGTH || !isSearchable(q)) {
+    return emptyResults();
+  }
+  return loadSearch(q, SEARCH_PAGE_SIZE);
 }

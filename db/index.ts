@@ -8,6 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -148,9 +150,11 @@ export async function openDatabase(
     fs.mkdirSync(target.dir, { recursive: true });
   }
   try {
+    // PGlite can only `create extension` what its constructor was given; search needs these two.
     const client = await PGlite.create({
       ...(target.kind === "pglite" ? { dataDir: target.dir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: { pg_trgm, unaccent },
     });
     const db = drizzlePglite({ client, schema }) as unknown as Database;
     return {

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigint,
@@ -27,6 +27,19 @@ const factSources = () =>
     .$type<Record<string, string>>()
     .notNull()
     .default(sql`'{}'::jsonb`);
+
+/**
+ * Indexes on a column's search key (db/queries/search.ts): trigrams for similarity and substrings
+ * of three characters or more, and a pattern B-tree for the prefix of a shorter query (전종).
+ */
+const searchIndexes = (name: string, column: SQL) => [
+  // fastupdate off: PGlite never vacuums, and GIN's pending list of rows inserted since the last
+  // vacuum is read in full by every search
+  index(`${name}_trgm_idx`)
+    .using("gin", sql`reelrank_search_key(${column}) gin_trgm_ops`)
+    .with({ fastupdate: false }),
+  index(`${name}_prefix_idx`).on(sql`reelrank_search_key(${column}) text_pattern_ops`),
+];
 
 export const films = pgTable(
   "films",
@@ -80,6 +93,9 @@ export const films = pgTable(
     index("films_year_id_idx").on(t.year, t.id),
     uniqueIndex("films_wikidata_id_key").on(t.wikidataId),
     uniqueIndex("films_tmdb_id_key").on(t.tmdbId),
+    // search by either title (reelrank_search_key comes with migration 0007_search)
+    ...searchIndexes("films_title_key", sql`${t.title}`),
+    ...searchIndexes("films_original_title_key", sql`${t.originalTitle}`),
     check("films_year_check", sql`${t.year} is null or ${t.year} between 1880 and 2100`),
     check("films_runtime_check", sql`${t.runtimeMinutes} is null or ${t.runtimeMinutes} > 0`),
   ],
@@ -106,6 +122,8 @@ export const people = pgTable(
     uniqueIndex("people_tmdb_id_key").on(t.tmdbId),
     // editors find people by name or native name as they type
     index("people_lower_name_idx").on(sql`lower(${t.name})`),
+    ...searchIndexes("people_name_key", sql`${t.name}`),
+    ...searchIndexes("people_native_name_key", sql`${t.nativeName}`),
   ],
 );
 export type Person = typeof people.$inferSelect;
@@ -176,6 +194,8 @@ export const series = pgTable(
   (t) => [
     uniqueIndex("series_slug_key").on(t.slug),
     index("series_lower_title_idx").on(sql`lower(${t.title})`),
+    ...searchIndexes("series_title_key", sql`${t.title}`),
+    ...searchIndexes("series_original_title_key", sql`${t.originalTitle}`),
   ],
 );
 export type Series = typeof series.$inferSelect;

@@ -1,0 +1,32 @@
+/**
+ * What a reader typed into search, cleaned up the same way wherever it arrives (the header box,
+ * `/search?q=`, `/api/search?q=`). Matching itself ignores case, accents and punctuation in the
+ * database (`reelrank_search_key`); this only decides what text is sent there.
+ */
+import { z } from "zod";
+
+export const MAX_SEARCH_LENGTH = 200;
+/** Results per kind on /search and at most from /api/search; suggestions ask for fewer. */
+export const SEARCH_PAGE_SIZE = 20;
+
+/** Control and format characters (NUL included) and lone surrogates, which a URL can smuggle in. */
+const UNWANTED = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
+
+/** Trimmed, with control characters removed and every run of white space one space. */
+export function cleanSearchText(raw: string): string {
+  return raw.replace(UNWANTED, " ").normalize("NFC").replace(/\s+/gu, " ").trim();
+}
+
+/** Whether there is anything to look for: a letter or a digit in any script. */
+export function isSearchable(q: string): boolean {
+  return /[\p{L}\p{N}]/u.test(q);
+}
+
+export const searchQuery = z
+  .unknown()
+  .transform((v) => (typeof v === "string" ? v : ""))
+  .transform(cleanSearchText)
+  .refine(
+    (q) => q.length <= MAX_SEARCH_LENGTH,
+    `Search with at most ${MAX_SEARCH_LENGTH} characters.`,
+  );
