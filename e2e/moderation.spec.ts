@@ -26,7 +26,8 @@ test("three reports hide a review; a moderator restores it with a reason, and th
   page,
   browser,
 }) => {
-  test.setTimeout(90_000); // four people sign up through the form
+  // four people sign up through the form (argon2id costs CPU by design) while other journeys run
+  test.setTimeout(180_000);
 
   const author = await newViewer(browser, "author");
   const text = `Buy cheap streaming accounts ${Date.now()}`;

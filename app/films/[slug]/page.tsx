@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { BUILD_PLACEHOLDER, loadFilm, loadRedirect } from "@/db/cached";
+import { BUILD_PLACEHOLDER, loadFilm, loadFilmExtras, loadRedirect } from "@/db/cached";
 import { ChartHistory } from "@/components/chart-history";
 import { FilmCredits } from "@/components/film-credits";
 import { RatingSummary } from "@/components/rating-summary";
@@ -12,7 +12,6 @@ import { countryName, formatDate, formatRuntime, languageName, titleWithYear } f
 import { movieJsonLd } from "@/lib/seo/movie-json-ld";
 import { siteUrl } from "@/lib/seo/site-url";
 import { langForText } from "@/lib/script";
-import { loadFilmExtras } from "@/db/cached";
 import { ChartReceptionTimeline } from "@/components/chart-reception-timeline";
 import { AlsoOnTheList, MoreWithThesePeople, WhereItCharted } from "@/components/film-extras";
 
