@@ -2,6 +2,7 @@ import { scaleBand, scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import { formatCompact } from "@/lib/top10/summary";
 import { formatWeek } from "@/lib/top10/week";
+import { RankGridlines } from "./rank-gridlines";
 
 export type ChartPoint = { week: string; rank: number; views: number | null; hoursViewed: number };
 
@@ -47,26 +48,7 @@ export function ChartHistorySvg({ points, title }: { points: ChartPoint[]; title
       aria-labelledby="chart-svg-title"
     >
       <title id="chart-svg-title">{title}</title>
-      {[1, 3, 5, 7, 10].map((rank) => (
-        <g key={rank}>
-          <line
-            x1={M.left}
-            x2={WIDTH - M.right}
-            y1={y(rank)}
-            y2={y(rank)}
-            className="stroke-zinc-200 dark:stroke-zinc-800"
-          />
-          <text
-            x={M.left - 8}
-            y={y(rank)}
-            dy="0.32em"
-            textAnchor="end"
-            className="fill-current text-[11px]"
-          >
-            #{rank}
-          </text>
-        </g>
-      ))}
+      <RankGridlines ranks={[1, 3, 5, 7, 10]} y={y} left={M.left} right={WIDTH - M.right} />
       {points.map((p) => {
         const h = bar(measure(p));
         return (

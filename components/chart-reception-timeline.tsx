@@ -6,6 +6,7 @@ import { averageStars } from "@/lib/rating";
 import { listBySlug } from "@/lib/top10/lists";
 import { formatCompact } from "@/lib/top10/summary";
 import { formatWeek } from "@/lib/top10/week";
+import { RankGridlines } from "./rank-gridlines";
 
 const WIDTH = 720;
 const HEIGHT = 360;
@@ -168,26 +169,7 @@ function TimelineSvg({ weeks, title }: { weeks: TimelineWeek[]; title: string })
       aria-describedby="reception-timeline-summary"
     >
       <title id="reception-svg-title">{title}</title>
-      {[1, 5, 10].map((rank) => (
-        <g key={`rank-${rank}`}>
-          <line
-            x1={M.left}
-            x2={WIDTH - M.right}
-            y1={rankY(rank)}
-            y2={rankY(rank)}
-            className="stroke-zinc-200 dark:stroke-zinc-800"
-          />
-          <text
-            x={M.left - 8}
-            y={rankY(rank)}
-            dy="0.32em"
-            textAnchor="end"
-            className="fill-current text-[11px]"
-          >
-            #{rank}
-          </text>
-        </g>
-      ))}
+      <RankGridlines ranks={[1, 5, 10]} y={rankY} left={M.left} right={WIDTH - M.right} />
       {weeks.map((w) =>
         w.views ? (
           <rect
