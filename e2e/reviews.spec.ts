@@ -165,3 +165,11 @@ test("signed-out requests to private data are refused", async ({ request }) => {
   };
   expect(state.myReview.author.handle).toBe("tomas");
 });
+
+test("the sign-in and sign-up pages have no serious accessibility violations", async ({ page }) => {
+  for (const path of ["/signin", "/signup"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  }
+});
