@@ -20,8 +20,13 @@ const URLS = [
   "/films/ballerina-2023",
   "/charts/2023-10-15/films-non-english",
   "/films",
+  "/films?list=non-english&kind=film&sort=rank",
   "/people/lee-chung-hyun",
   "/",
+  "/search?q=ballerina",
+  "/api/search?q=balerina",
+  "/films/ballerina-2023/reviews.xml",
+  "/sitemaps/films-1.xml",
   "/api/films/ballerina-2023",
 ];
 
