@@ -1,8 +1,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import { formatCompact } from "@/lib/top10/summary";
-import { formatWeek } from "@/lib/top10/week";
-import { RankGridlines } from "./rank-gridlines";
+import { RankGridlines, WeekLabels } from "./chart-axes";
 
 export type ChartPoint = { week: string; rank: number; views: number | null; hoursViewed: number };
 
@@ -34,10 +33,6 @@ export function ChartHistorySvg({ points, title }: { points: ChartPoint[]; title
     line<ChartPoint>()
       .x(cx)
       .y((p) => y(p.rank))(points) ?? "";
-  const shortWeek = (w: string) =>
-    formatWeek(w)
-      .replace(/, \d{4}$/, "")
-      .replace(/, \d{4} – /, " – ");
   const everyNth = Math.ceil(points.length / 8);
 
   return (
@@ -83,19 +78,7 @@ export function ChartHistorySvg({ points, title }: { points: ChartPoint[]; title
           </text>
         </g>
       ))}
-      {points.map((p, i) =>
-        i % everyNth === 0 ? (
-          <text
-            key={`x-${p.week}`}
-            x={cx(p)}
-            y={HEIGHT - M.bottom + 18}
-            textAnchor="middle"
-            className="fill-current text-[11px]"
-          >
-            {shortWeek(p.week)}
-          </text>
-        ) : null,
-      )}
+      <WeekLabels items={points} everyNth={everyNth} x={cx} y={HEIGHT - M.bottom + 18} />
       <text x={WIDTH - M.right + 8} y={HEIGHT - M.bottom} className="fill-current text-[11px]">
         0
       </text>

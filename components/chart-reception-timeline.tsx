@@ -6,7 +6,7 @@ import { averageStars } from "@/lib/rating";
 import { listBySlug } from "@/lib/top10/lists";
 import { formatCompact } from "@/lib/top10/summary";
 import { formatWeek } from "@/lib/top10/week";
-import { RankGridlines } from "./rank-gridlines";
+import { RankGridlines, WeekLabels } from "./chart-axes";
 
 const WIDTH = 720;
 const HEIGHT = 360;
@@ -16,10 +16,6 @@ const RANK_BOTTOM = 170;
 const RECEPTION_TOP = 200;
 
 const stars = (halfStars: number) => (halfStars / 2).toFixed(1);
-const shortWeek = (w: string) =>
-  formatWeek(w)
-    .replace(/, \d{4}$/, "")
-    .replace(/, \d{4} – /, " – ");
 
 /**
  * The film's weekly rank (views as bars) above the ratings posted each week (bars) and the
@@ -259,19 +255,7 @@ function TimelineSvg({ weeks, title }: { weeks: TimelineWeek[]; title: string })
           {formatCompact(maxViews)} views
         </text>
       ) : null}
-      {weeks.map((w, i) =>
-        i % everyNth === 0 ? (
-          <text
-            key={`x-${w.week}`}
-            x={cx(w)}
-            y={HEIGHT - M.bottom + 18}
-            textAnchor="middle"
-            className="fill-current text-[11px]"
-          >
-            {shortWeek(w.week)}
-          </text>
-        ) : null,
-      )}
+      <WeekLabels items={weeks} everyNth={everyNth} x={cx} y={HEIGHT - M.bottom + 18} />
       <text x={M.left} y={HEIGHT - 6} className="fill-current text-[10px]">
         bars below: ratings posted that week · dashed line: average so far
       </text>
