@@ -57,9 +57,8 @@ describe.each(testEngines())("catalogue on %s", (engine) => {
   it("lists a person's filmography with every role", async () => {
     const person = await getPersonBySlug(handle.db, { slug: "lee-chung-hyun" });
     expect(person?.nativeName).toBe("이충현");
-    expect(person?.filmography.map((f) => [f.film.slug, f.role])).toEqual([
-      ["ballerina-2023", "director"],
-      ["ballerina-2023", "writer"],
+    expect(person?.titles.map((t) => [t.film.slug, t.roles.map((r) => r.role)])).toEqual([
+      ["ballerina-2023", ["director", "writer"]],
     ]);
   });
 

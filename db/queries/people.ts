@@ -12,15 +12,9 @@ import {
   type Person,
 } from "../schema";
 
-export type FilmographyEntry = {
-  role: CreditRole;
-  character: string | null;
-  film: { slug: string; title: string; originalTitle: string | null; year: number | null };
-};
-
 /** One title of a person's, with how it did on the charts and with readers. */
 export type PersonTitle = {
-  film: FilmographyEntry["film"];
+  film: { slug: string; title: string; originalTitle: string | null; year: number | null };
   /** Every role the person had in it, in credit order. */
   roles: { role: CreditRole; character: string | null }[];
   /** Best weekly rank on Netflix's global Top 10 and the list of the first week it reached it. */
@@ -37,8 +31,7 @@ export type PersonTotals = {
   bestRank: number | null;
 };
 
-export type PersonWithFilmography = Person & {
-  filmography: FilmographyEntry[];
+export type PersonWithTitles = Person & {
   titles: PersonTitle[];
   totals: PersonTotals;
 };
@@ -46,7 +39,7 @@ export type PersonWithFilmography = Person & {
 export async function getPersonBySlug(
   db: Executor,
   { slug }: { slug: string },
-): Promise<PersonWithFilmography | null> {
+): Promise<PersonWithTitles | null> {
   const [person] = await db.select().from(people).where(eq(people.slug, slug)).limit(1);
   if (!person) return null;
   const rows = await db
@@ -116,7 +109,6 @@ export async function getPersonBySlug(
   const ranks = list.map((t) => t.bestRank).filter((r): r is number => r != null);
   return {
     ...person,
-    filmography: rows.map(({ role, character, filmId: _, ...film }) => ({ role, character, film })),
     titles: list,
     totals: {
       titles: list.length,
