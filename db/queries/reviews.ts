@@ -313,6 +313,16 @@ function toCard(r: CardRow): ReviewCard {
   };
 }
 
+/** Review cards as readers see them: with author and film, not deleted, not hidden or removed. */
+function visibleCards(db: Executor, where: SQL | undefined) {
+  return db
+    .select(cardColumns)
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.userId))
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .where(and(where, isNull(reviews.deletedAt), visible("review", reviews.id)));
+}
+
 /** Opaque position after the last review of a page: the sort key and the id. */
 export type Cursor = { v: string | number; id: number };
 
@@ -371,19 +381,7 @@ export async function listFilmReviews(
         : sort === "highest"
           ? [desc(reviews.rating), desc(reviews.id)]
           : [asc(reviews.rating), asc(reviews.id)];
-  const rows = await db
-    .select(cardColumns)
-    .from(reviews)
-    .innerJoin(users, eq(users.id, reviews.userId))
-    .innerJoin(films, eq(films.id, reviews.filmId))
-    .where(
-      and(
-        eq(reviews.filmId, filmId),
-        isNull(reviews.deletedAt),
-        visible("review", reviews.id),
-        after,
-      ),
-    )
+  const rows = await visibleCards(db, and(eq(reviews.filmId, filmId), after))
     .orderBy(...order)
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -410,19 +408,10 @@ export async function listLikedReviewsSince(
   db: Executor,
   { since, limit }: { since: Date; limit: number },
 ): Promise<ReviewCard[]> {
-  const rows = await db
-    .select(cardColumns)
-    .from(reviews)
-    .innerJoin(users, eq(users.id, reviews.userId))
-    .innerJoin(films, eq(films.id, reviews.filmId))
-    .where(
-      and(
-        gt(reviews.createdAt, since),
-        isNull(reviews.deletedAt),
-        sql`coalesce(${reviews.body}, '') <> ''`,
-        visible("review", reviews.id),
-      ),
-    )
+  const rows = await visibleCards(
+    db,
+    and(gt(reviews.createdAt, since), sql`coalesce(${reviews.body}, '') <> ''`),
+  )
     .orderBy(desc(reviews.likesCount), desc(reviews.createdAt), desc(reviews.id))
     .limit(limit);
   return rows.map(toCard);
@@ -432,12 +421,7 @@ export async function getReviewById(
   db: Executor,
   { reviewId }: { reviewId: number },
 ): Promise<ReviewCard | null> {
-  const [row] = await db
-    .select(cardColumns)
-    .from(reviews)
-    .innerJoin(users, eq(users.id, reviews.userId))
-    .innerJoin(films, eq(films.id, reviews.filmId))
-    .where(and(eq(reviews.id, reviewId), isNull(reviews.deletedAt), visible("review", reviews.id)));
+  const [row] = await visibleCards(db, eq(reviews.id, reviewId));
   return row ? toCard(row) : null;
 }
 
@@ -522,15 +506,10 @@ export async function getProfile(
     .from(users)
     .where(sql`lower(${users.handle}) = lower(${handle})`);
   if (!user) return null;
-  const rows = await db
-    .select(cardColumns)
-    .from(reviews)
-    .innerJoin(users, eq(users.id, reviews.userId))
-    .innerJoin(films, eq(films.id, reviews.filmId))
-    .where(
-      and(eq(reviews.userId, user.id), isNull(reviews.deletedAt), visible("review", reviews.id)),
-    )
-    .orderBy(desc(reviews.createdAt), desc(reviews.id));
+  const rows = await visibleCards(db, eq(reviews.userId, user.id)).orderBy(
+    desc(reviews.createdAt),
+    desc(reviews.id),
+  );
   const stats = recount(rows.map((r) => r.rating));
   return {
     handle: user.handle,
