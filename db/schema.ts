@@ -408,6 +408,10 @@ export type NetflixSyncLogEntry = typeof netflixSyncLog.$inferSelect;
 export const userRole = pgEnum("user_role", ["viewer", "editor", "moderator", "admin"]);
 export type UserRole = (typeof userRole.enumValues)[number];
 
+/** Who may see a part of a profile: everyone, the user's followers, or only the user. */
+export const audience = pgEnum("audience", ["everyone", "followers", "only_me"]);
+export type Audience = (typeof audience.enumValues)[number];
+
 /** People with an account. Columns `name`, `email`, `emailVerified`, `image` are the ones Auth.js expects. */
 export const users = pgTable(
   "users",
@@ -425,6 +429,10 @@ export const users = pgTable(
     /** argon2id; null for accounts that only sign in through an OAuth provider. */
     passwordHash: text("password_hash"),
     role: userRole("role").notNull().default("viewer"),
+    /** Who may see the diary (and the films watched), the watchlist and the lists. */
+    diaryAudience: audience("diary_audience").notNull().default("everyone"),
+    watchlistAudience: audience("watchlist_audience").notNull().default("everyone"),
+    listsAudience: audience("lists_audience").notNull().default("everyone"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -552,16 +560,39 @@ export const reviewComments = pgTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** The comment this one answers, on the same review. */
+    parentId: integer("parent_id").references((): AnyPgColumn => reviewComments.id, {
+      onDelete: "set null",
+    }),
     body: text("body").notNull(),
     createdAt: createdAt(),
+    /** Set when the author changed the text; earlier texts are in comment_revisions. */
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    /** Deleted by its author: kept, shown as deleted, its text shown nowhere. */
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [
     index("review_comments_review_idx").on(t.reviewId, t.createdAt, t.id),
+    index("review_comments_user_idx").on(t.userId, t.createdAt.desc()),
     check("review_comments_body_check", sql`char_length(${t.body}) between 1 and 2000`),
   ],
 );
 export type ReviewComment = typeof reviewComments.$inferSelect;
+
+/** Earlier texts of a comment, written each time its author edits it. */
+export const commentRevisions = pgTable(
+  "comment_revisions",
+  {
+    id: serial("id").primaryKey(),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => reviewComments.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    /** When this text was replaced. */
+    replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("comment_revisions_comment_idx").on(t.commentId, t.replacedAt)],
+);
 
 /**
  * A film's rating aggregates, changed in the same transaction as the review that changes them,
@@ -806,4 +837,287 @@ export const sourceResponses = pgTable(
     fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.source, t.key] })],
+);
+
+// ─── Diary, watchlist, lists ─────────────────────────────────────────────────
+
+/**
+ * One watch of a film: several per film and user. A rating given with the log is the rating at
+ * that time; the user's current rating of the film (the aggregates) is their review's.
+ */
+export const diaryEntries = pgTable(
+  "diary_entries",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    filmId: integer("film_id")
+      .notNull()
+      .references(() => films.id, { onDelete: "cascade" }),
+    watchedOn: date("watched_on").notNull(),
+    /** Half stars 1–10, or null for a log without a rating. */
+    rating: smallint("rating"),
+    rewatch: boolean("rewatch").notNull().default(false),
+    /** The user's review of the film, linked rather than copied. */
+    reviewId: integer("review_id").references(() => reviews.id, { onDelete: "set null" }),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Where an imported entry came from (a Letterboxd diary URI), so a second import adds nothing. */
+    importKey: text("import_key"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("diary_entries_user_watched_idx").on(t.userId, t.watchedOn.desc(), t.id.desc()),
+    index("diary_entries_user_film_idx").on(t.userId, t.filmId),
+    index("diary_entries_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("diary_entries_film_idx").on(t.filmId),
+    uniqueIndex("diary_entries_import_key").on(t.userId, t.importKey),
+    check("diary_entries_rating_check", sql`${t.rating} is null or ${t.rating} between 1 and 10`),
+    check("diary_entries_tags_check", sql`cardinality(${t.tags}) <= 20`),
+  ],
+);
+export type DiaryEntry = typeof diaryEntries.$inferSelect;
+
+/** Films a user means to watch. */
+export const watchlistEntries = pgTable(
+  "watchlist_entries",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    filmId: integer("film_id")
+      .notNull()
+      .references(() => films.id, { onDelete: "cascade" }),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.filmId] }),
+    index("watchlist_entries_user_added_idx").on(t.userId, t.addedAt.desc(), t.filmId),
+    index("watchlist_entries_film_idx").on(t.filmId),
+  ],
+);
+
+/** A user's named list of films, ranked or not. */
+export const lists = pgTable(
+  "lists",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Unique among the user's lists; /u/<handle>/lists/<slug>. */
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    ranked: boolean("ranked").notNull().default(false),
+    /** Private: only its owner sees it, whatever the owner's lists audience. */
+    isPrivate: boolean("is_private").notNull().default(false),
+    itemsCount: integer("items_count").notNull().default(0),
+    likesCount: integer("likes_count").notNull().default(0),
+    /** Bumped by every change to the list or its order, so a stale reorder is refused. */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    /** Deleted by its owner: kept, shown nowhere. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("lists_user_slug_key").on(t.userId, sql`lower(${t.slug})`),
+    index("lists_user_updated_idx").on(t.userId, t.updatedAt.desc(), t.id.desc()),
+    index("lists_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    check("lists_name_check", sql`char_length(${t.name}) between 1 and 100`),
+    check(
+      "lists_description_check",
+      sql`${t.description} is null or char_length(${t.description}) <= 5000`,
+    ),
+  ],
+);
+export type List = typeof lists.$inferSelect;
+
+/** A film on a list, at a position (1…n, dense, rewritten under the list's row lock). */
+export const listItems = pgTable(
+  "list_items",
+  {
+    listId: integer("list_id")
+      .notNull()
+      .references(() => lists.id, { onDelete: "cascade" }),
+    filmId: integer("film_id")
+      .notNull()
+      .references(() => films.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    note: text("note"),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.listId, t.filmId] }),
+    index("list_items_list_position_idx").on(t.listId, t.position),
+    index("list_items_film_idx").on(t.filmId),
+    check("list_items_note_check", sql`${t.note} is null or char_length(${t.note}) <= 1000`),
+  ],
+);
+
+export const listLikes = pgTable(
+  "list_likes",
+  {
+    listId: integer("list_id")
+      .notNull()
+      .references(() => lists.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.userId] }), index("list_likes_user_idx").on(t.userId)],
+);
+
+// ─── Follows, blocks, notifications ──────────────────────────────────────────
+
+export const follows = pgTable(
+  "follows",
+  {
+    followerId: text("follower_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    followeeId: text("followee_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.followerId, t.followeeId] }),
+    index("follows_followee_idx").on(t.followeeId, t.createdAt.desc()),
+    index("follows_follower_created_idx").on(t.followerId, t.createdAt.desc()),
+    check("follows_not_self_check", sql`${t.followerId} <> ${t.followeeId}`),
+  ],
+);
+
+/** A block: the blocked user cannot follow, comment on or like the blocker's content. */
+export const blocks = pgTable(
+  "blocks",
+  {
+    blockerId: text("blocker_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    blockedId: text("blocked_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.blockerId, t.blockedId] }),
+    index("blocks_blocked_idx").on(t.blockedId),
+    check("blocks_not_self_check", sql`${t.blockerId} <> ${t.blockedId}`),
+  ],
+);
+
+export const notificationKind = pgEnum("notification_kind", [
+  "review_liked",
+  "review_commented",
+  "comment_replied",
+  "followed",
+  "list_liked",
+  "moderation",
+]);
+export type NotificationKind = (typeof notificationKind.enumValues)[number];
+
+/**
+ * What happened to a user's content or account, written in the transaction of what caused it.
+ * `dedupeKey` makes it one per event: liking, unliking and liking again notifies once.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: notificationKind("kind").notNull(),
+    /** Who did it; null for moderation. */
+    actorId: text("actor_id").references(() => users.id, { onDelete: "cascade" }),
+    reviewId: integer("review_id").references(() => reviews.id, { onDelete: "cascade" }),
+    commentId: integer("comment_id").references(() => reviewComments.id, { onDelete: "cascade" }),
+    listId: integer("list_id").references(() => lists.id, { onDelete: "cascade" }),
+    /** Extra detail, e.g. a moderation outcome `{ action, reason }`. */
+    data: jsonb("data").$type<Record<string, unknown>>(),
+    dedupeKey: text("dedupe_key").notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("notifications_dedupe_key").on(t.userId, t.dedupeKey),
+    index("notifications_user_newest_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("notifications_user_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
+  ],
+);
+export type Notification = typeof notifications.$inferSelect;
+
+// ─── Imports from other sites ────────────────────────────────────────────────
+
+export const importStatus = pgEnum("import_status", ["running", "done", "failed"]);
+
+/** One upload of another site's export (Letterboxd), its progress and its report. */
+export const importJobs = pgTable(
+  "import_jobs",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    fileName: text("file_name").notNull(),
+    status: importStatus("status").notNull().default("running"),
+    /** Rows to go through, and rows gone through so far. */
+    total: integer("total").notNull().default(0),
+    processed: integer("processed").notNull().default(0),
+    /** Counts per kind: matched, created, already there, unmatched. */
+    report: jsonb("report").$type<Record<string, unknown>>(),
+    error: text("error"),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("import_jobs_user_idx").on(t.userId, t.createdAt.desc())],
+);
+
+export const unmatchedStatus = pgEnum("unmatched_status", ["pending", "matched", "skipped"]);
+
+/**
+ * A film of an import that matched nothing in the catalogue (or several things), with the rows
+ * that name it, until the user picks the film or skips it.
+ */
+export const importUnmatched = pgTable(
+  "import_unmatched",
+  {
+    id: serial("id").primaryKey(),
+    jobId: integer("job_id")
+      .notNull()
+      .references(() => importJobs.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    year: smallint("year"),
+    uri: text("uri"),
+    /** The export's rows for this film, by file: `{ diary: [...], ratings: [...], ... }`. */
+    rows: jsonb("rows").$type<Record<string, unknown[]>>().notNull(),
+    /** Catalogue films that came close, best first: `[{ filmId, title, year }]`. */
+    candidates: jsonb("candidates")
+      .$type<unknown[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    status: unmatchedStatus("status").notNull().default("pending"),
+    filmId: integer("film_id").references(() => films.id, { onDelete: "set null" }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("import_unmatched_job_idx").on(t.jobId, t.id),
+    index("import_unmatched_user_pending_idx")
+      .on(t.userId)
+      .where(sql`${t.status} = 'pending'`),
+  ],
 );
