@@ -855,7 +855,8 @@ export const diaryEntries = pgTable(
     filmId: integer("film_id")
       .notNull()
       .references(() => films.id, { onDelete: "cascade" }),
-    watchedOn: date("watched_on").notNull(),
+    /** Null: watched, date unknown (an import's "watched" film with no diary entry). */
+    watchedOn: date("watched_on"),
     /** Half stars 1–10, or null for a log without a rating. */
     rating: smallint("rating"),
     rewatch: boolean("rewatch").notNull().default(false),

@@ -21,7 +21,7 @@ CREATE TABLE "diary_entries" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
 	"film_id" integer NOT NULL,
-	"watched_on" date NOT NULL,
+	"watched_on" date,
 	"rating" smallint,
 	"rewatch" boolean DEFAULT false NOT NULL,
 	"review_id" integer,
