@@ -1,7 +1,8 @@
 /**
- * `npm test`: typecheck, lint, unit and integration tests (PGlite, and PostgreSQL when
- * TEST_DATABASE_URL is set), the production build, then the browser tests against it on the
- * embedded database (and on PostgreSQL when TEST_DATABASE_URL is set). Ends with one line
+ * `npm test`: typecheck and lint beside the unit and integration tests (PGlite, and PostgreSQL
+ * when TEST_DATABASE_URL is set), the production build, then the browser tests against it on the
+ * embedded database (and on PostgreSQL when TEST_DATABASE_URL is set, without the tests tagged
+ * @ui, which only look at what the browser shows). Ends with one line
  * `N passed, N failed, N skipped` totalling every suite.
  */
 import { spawn } from "node:child_process";
@@ -15,20 +16,33 @@ const resultsDir = path.join(root, ".data", "test-results");
 type Tally = { suite: string; passed: number; failed: number; skipped: number };
 const tallies: Tally[] = [];
 
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  output?: string[],
+): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: root,
-      stdio: "inherit",
+      stdio: output ? ["ignore", "pipe", "pipe"] : "inherit",
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     });
+    child.stdout?.on("data", (chunk: Buffer) => output?.push(chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => output?.push(chunk.toString()));
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
-async function check(suite: string, command: string, args: string[]) {
-  console.log(`\n── ${suite} ──`);
-  const code = await run(command, args);
+/**
+ * A check that passes or fails as a whole. `quiet` collects its output and prints it at the end,
+ * for a check that runs beside another one.
+ */
+async function check(suite: string, command: string, args: string[], quiet = false) {
+  const output: string[] = [];
+  if (!quiet) console.log(`\n── ${suite} ──`);
+  const code = await run(command, args, {}, quiet ? output : undefined);
+  if (quiet) console.log(`\n── ${suite} ──\n${output.join("") || (code === 0 ? "ok" : "")}`);
   tallies.push({ suite, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
   return code === 0;
 }
@@ -103,9 +117,14 @@ async function main() {
     process.exit(1);
   }
 
-  await check("typecheck", bin("tsc"), ["--noEmit"]);
-  await check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
-  await vitest();
+  // Vitest runs one file at a time on two cores: the type check and lint use the other one.
+  await Promise.all([
+    vitest(),
+    (async () => {
+      await check("typecheck", bin("tsc"), ["--noEmit"], true);
+      await check("lint", bin("eslint"), ["--max-warnings", "0", "."], true);
+    })(),
+  ]);
   if (await check("production build", bin("next"), ["build"])) {
     await playwright("embedded");
     if (process.env.TEST_DATABASE_URL) await playwright("postgres");
