@@ -86,36 +86,44 @@ test("the catalogue sorts by year, newest first, and pages, unknown years last",
   expect((await page.request.get(`/films?page=${total + 1}`)).status()).toBe(404);
 });
 
-test("pages have no serious accessibility violations, light and dark", async ({ page }) => {
-  test.setTimeout(120_000);
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    // the home page has its own check in home.spec.ts
-    for (const path of [
-      "/films",
-      "/films/ballerina-2023",
-      "/people/lee-chung-hyun",
-      "/films/nope-2000",
-    ]) {
-      await page.goto(path);
-      await expectNoSeriousA11yViolations(page);
+test(
+  "pages have no serious accessibility violations, light and dark",
+  { tag: "@ui" },
+  async ({ page }) => {
+    test.setTimeout(120_000);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      // the home page has its own check in home.spec.ts
+      for (const path of [
+        "/films",
+        "/films/ballerina-2023",
+        "/people/lee-chung-hyun",
+        "/films/nope-2000",
+      ]) {
+        await page.goto(path);
+        await expectNoSeriousA11yViolations(page);
+      }
     }
-  }
-});
+  },
+);
 
-test("the film page fits a 360 px phone and follows the system theme", async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.emulateMedia({ colorScheme: "dark" });
-  await page.goto("/films/ballerina-2023");
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(background).not.toBe("rgb(255, 255, 255)");
-});
+test(
+  "the film page fits a 360 px phone and follows the system theme",
+  { tag: "@ui" },
+  async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/films/ballerina-2023");
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe("rgb(255, 255, 255)");
+  },
+);
 
-test("keyboard users can skip to the content", async ({ page }) => {
+test("keyboard users can skip to the content", { tag: "@ui" }, async ({ page }) => {
   await page.goto("/films/ballerina-2023");
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });

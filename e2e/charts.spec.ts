@@ -152,13 +152,15 @@ test("the JSON API gives the same figures, with cache headers", async ({ request
   expect((await request.get("/api/films/nope-1900")).status()).toBe(404);
 });
 
-test("chart pages and the about page have no serious accessibility violations", async ({
-  page,
-}) => {
-  for (const path of ["/charts", "/charts/2023-10-15/films-non-english", "/about"]) {
-    await page.goto(path);
-    await expectNoSeriousA11yViolations(page);
-  }
-  await page.goto("/about");
-  await expect(page.getByText("Source: Netflix Top 10")).toBeVisible();
-});
+test(
+  "chart pages and the about page have no serious accessibility violations",
+  { tag: "@ui" },
+  async ({ page }) => {
+    for (const path of ["/charts", "/charts/2023-10-15/films-non-english", "/about"]) {
+      await page.goto(path);
+      await expectNoSeriousA11yViolations(page);
+    }
+    await page.goto("/about");
+    await expect(page.getByText("Source: Netflix Top 10")).toBeVisible();
+  },
+);

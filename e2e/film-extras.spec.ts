@@ -103,7 +103,7 @@ test.describe("where a film charted", () => {
     await context.close();
   });
 
-  test("the map page has no serious accessibility problems", async ({ page }) => {
+  test("the map page has no serious accessibility problems", { tag: "@ui" }, async ({ page }) => {
     const { rows, week } = countriesSample();
     await page.goto(`/charts/${week}/films-english`);
     const first = page.locator("main table a[href^='/films/']").first();
@@ -136,7 +136,7 @@ test("Ballerina's page sets its chart run beside its reception, with a table", a
   await expect(page).toHaveURL("/charts/2023-10-15/films-non-english");
 });
 
-test("Ballerina's page has no serious accessibility problems", async ({ page }) => {
+test("Ballerina's page has no serious accessibility problems", { tag: "@ui" }, async ({ page }) => {
   await page.goto("/films/ballerina-2023");
   await expect(page.getByRole("region", { name: "Chart run and reception" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);

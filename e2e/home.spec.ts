@@ -64,18 +64,20 @@ test("the home page shows this week's #1 of each list, and its links lead there"
   await expect(page).toHaveURL(/\/charts\/most-popular$/);
 });
 
-test("the home page and a filtered catalogue have no serious accessibility violations", async ({
-  page,
-}) => {
-  test.setTimeout(180_000);
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const url of ["/", "/films?list=non-english&sort=rank"]) {
-      await page.goto(url);
-      await expectNoSeriousA11yViolations(page);
+test(
+  "the home page and a filtered catalogue have no serious accessibility violations",
+  { tag: "@ui" },
+  async ({ page }) => {
+    test.setTimeout(180_000);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const url of ["/", "/films?list=non-english&sort=rank"]) {
+        await page.goto(url);
+        await expectNoSeriousA11yViolations(page);
+      }
     }
-  }
-});
+  },
+);
 
 test("the catalogue filters by keyboard, and the address says what is shown", async ({ page }) => {
   await page.goto("/films");

@@ -36,10 +36,14 @@ for (const path of [
   "/charts",
   "/search?q=ballerina",
 ]) {
-  test(`every control of ${path} shows where the keyboard focus is`, async ({ page }) => {
-    await page.goto(path);
-    const { reached, invisible } = await tabThrough(page);
-    expect(reached.length).toBeGreaterThan(5);
-    expect(invisible).toEqual([]);
-  });
+  test(
+    `every control of ${path} shows where the keyboard focus is`,
+    { tag: "@ui" },
+    async ({ page }) => {
+      await page.goto(path);
+      const { reached, invisible } = await tabThrough(page);
+      expect(reached.length).toBeGreaterThan(5);
+      expect(invisible).toEqual([]);
+    },
+  );
 }

@@ -92,7 +92,7 @@ test("bad input gets a clear message and posts nothing", async ({ page }) => {
   expect(await ratingOf(page.request, "sister-death-2023")).toEqual(before);
 });
 
-test("the star picker works with the keyboard", async ({ page }) => {
+test("the star picker works with the keyboard", { tag: "@ui" }, async ({ page }) => {
   await signUp(page, uniqueUser("keys"));
   await page.goto("/films/old-dads-2023");
   const group = page.getByRole("radiogroup", { name: "Your rating" });
@@ -166,10 +166,14 @@ test("signed-out requests to private data are refused", async ({ request }) => {
   expect(state.myReview.author.handle).toBe("tomas");
 });
 
-test("the sign-in and sign-up pages have no serious accessibility violations", async ({ page }) => {
-  for (const path of ["/signin", "/signup"]) {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expectNoSeriousA11yViolations(page);
-  }
-});
+test(
+  "the sign-in and sign-up pages have no serious accessibility violations",
+  { tag: "@ui" },
+  async ({ page }) => {
+    for (const path of ["/signin", "/signup"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+    }
+  },
+);

@@ -36,22 +36,26 @@ test("a reader types in the header, picks a suggestion with the keyboard and lan
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ballerina (2023)");
 });
 
-test("Escape closes the suggestions, and a mouse click opens one", async ({ page }) => {
-  await page.goto("/");
-  const box = headerSearch(page);
-  await box.fill("전종서");
-  const list = page.getByRole("listbox", { name: "Suggestions" });
-  await expect(list.getByRole("option", { name: /Jeon Jong Seo/ })).toBeVisible();
-  await page.keyboard.press("Escape");
-  await expect(list).toBeHidden();
-  await expect(box).toHaveAttribute("aria-expanded", "false");
-  await box.fill("squid gmae");
-  await list
-    .getByRole("option", { name: /^Squid Game/ })
-    .first()
-    .click();
-  await expect(page).toHaveURL(/\/series\/squid-game/);
-});
+test(
+  "Escape closes the suggestions, and a mouse click opens one",
+  { tag: "@ui" },
+  async ({ page }) => {
+    await page.goto("/");
+    const box = headerSearch(page);
+    await box.fill("전종서");
+    const list = page.getByRole("listbox", { name: "Suggestions" });
+    await expect(list.getByRole("option", { name: /Jeon Jong Seo/ })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(list).toBeHidden();
+    await expect(box).toHaveAttribute("aria-expanded", "false");
+    await box.fill("squid gmae");
+    await list
+      .getByRole("option", { name: /^Squid Game/ })
+      .first()
+      .click();
+    await expect(page).toHaveURL(/\/series\/squid-game/);
+  },
+);
 
 test("submitting without choosing shows the grouped results page", async ({ page }) => {
   await page.goto("/");

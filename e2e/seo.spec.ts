@@ -148,39 +148,43 @@ test("the weekly lists and a film's reviews are Atom feeds", async ({ request })
   expect((await request.get("/films/NOT_A_SLUG/reviews.xml")).status()).toBe(400);
 });
 
-test("every page has its own title and a description", async ({ page, request }) => {
-  const series = (await getXml(request, "/sitemaps/series-1.xml", /xml/)) as {
-    urlset: { url: { loc: string }[] };
-  };
-  const reviews = (await getXml(request, "/films/ballerina-2023/reviews.xml", /xml/)) as {
-    feed: { entry: { link: { "@href": string }[] }[] };
-  };
-  const paths = [
-    "/",
-    "/films",
-    "/films?sort=year",
-    "/films?page=2",
-    "/films/ballerina-2023",
-    "/films/ballerina-2023/history",
-    "/people/jeon-jong-seo",
-    pathOf(series.urlset.url[0]!.loc),
-    "/charts",
-    "/charts/2023-10-15/films-non-english",
-    "/charts/2023-10-15/tv-english",
-    "/charts/most-popular",
-    pathOf(reviews.feed.entry[0]!.link[0]!["@href"]),
-    "/u/minji",
-    "/about",
-    "/signin",
-    "/signup",
-  ];
-  const seen = new Map<string, string>();
-  for (const path of paths) {
-    await page.goto(path);
-    const title = await page.title();
-    expect(seen.get(title), `${path} has the title of ${seen.get(title)}`).toBeUndefined();
-    seen.set(title, path);
-    const description = await page.locator('meta[name="description"]').getAttribute("content");
-    expect(description?.length, path).toBeGreaterThan(20);
-  }
-});
+test(
+  "every page has its own title and a description",
+  { tag: "@ui" },
+  async ({ page, request }) => {
+    const series = (await getXml(request, "/sitemaps/series-1.xml", /xml/)) as {
+      urlset: { url: { loc: string }[] };
+    };
+    const reviews = (await getXml(request, "/films/ballerina-2023/reviews.xml", /xml/)) as {
+      feed: { entry: { link: { "@href": string }[] }[] };
+    };
+    const paths = [
+      "/",
+      "/films",
+      "/films?sort=year",
+      "/films?page=2",
+      "/films/ballerina-2023",
+      "/films/ballerina-2023/history",
+      "/people/jeon-jong-seo",
+      pathOf(series.urlset.url[0]!.loc),
+      "/charts",
+      "/charts/2023-10-15/films-non-english",
+      "/charts/2023-10-15/tv-english",
+      "/charts/most-popular",
+      pathOf(reviews.feed.entry[0]!.link[0]!["@href"]),
+      "/u/minji",
+      "/about",
+      "/signin",
+      "/signup",
+    ];
+    const seen = new Map<string, string>();
+    for (const path of paths) {
+      await page.goto(path);
+      const title = await page.title();
+      expect(seen.get(title), `${path} has the title of ${seen.get(title)}`).toBeUndefined();
+      seen.set(title, path);
+      const description = await page.locator('meta[name="description"]').getAttribute("content");
+      expect(description?.length, path).toBeGreaterThan(20);
+    }
+  },
+);
