@@ -391,7 +391,7 @@ const diaryTags = z.preprocess(
         : typeof v === "string"
           ? v
           : Array.isArray(v) && v.every((t) => typeof t === "string")
-            ? (v as string[])
+            ? v
             : null;
     if (raw == null) {
       ctx.addIssue({ code: "custom", message: "Tags are words separated by commas." });

@@ -372,12 +372,13 @@ describe.each(testEngines())("diary and watchlist on %s", (engine) => {
       "garbage",
       Buffer.from('{"v":"2025-99-99 00:00:00+00","id":1}').toString("base64url"),
     ]) {
-      await expect(
-        listWatchlist(handle.db, { userId: me.id, cursor: decodeCursor(bad), limit: 2 }),
-      ).resolves.toMatchObject({ items: expect.any(Array) });
-      await expect(
-        listDiary(handle.db, { userId: me.id, cursor: decodeCursor(bad), limit: 2 }),
-      ).resolves.toMatchObject({ entries: expect.any(Array) });
+      const first = { userId: me.id, cursor: null, limit: 2 };
+      expect(await listWatchlist(handle.db, { ...first, cursor: decodeCursor(bad) })).toEqual(
+        await listWatchlist(handle.db, first),
+      );
+      expect(await listDiary(handle.db, { ...first, cursor: decodeCursor(bad) })).toEqual(
+        await listDiary(handle.db, first),
+      );
     }
 
     expect(await countLogsByYear(handle.db, { userId: me.id })).toEqual([
@@ -458,16 +459,13 @@ describe.each(testEngines())("diary and watchlist on %s", (engine) => {
         listsAudience: "everyone",
       }),
     ).toMatchObject({ ok: false, error: "Sign in to do that." });
-    expect(
-      await act.audiences(null, {
-        diaryAudience: "nobody",
-        watchlistAudience: "everyone",
-        listsAudience: "everyone",
-      }),
-    ).toMatchObject({
-      ok: false,
-      fieldErrors: { diaryAudience: expect.stringMatching(/Only me/) },
+    const refused = await act.audiences(null, {
+      diaryAudience: "nobody",
+      watchlistAudience: "everyone",
+      listsAudience: "everyone",
     });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.fieldErrors.diaryAudience).toMatch(/Only me/);
     expect(await snapshot()).toEqual(before);
     expect(
       await readDiary(handle.db, { handle: "no_such_user", viewerId: null, cursor: null }),
