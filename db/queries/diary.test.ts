@@ -28,6 +28,7 @@ import {
   getReaderDiaryState,
   listDiary,
   listFilmsWatched,
+  partResponse,
   readDiary,
   readFilmsWatched,
   readLogsByYear,
@@ -449,6 +450,34 @@ describe.each(testEngines())("diary and watchlist on %s", (engine) => {
     expect(await sees(owner.id)).toEqual(all);
     expect(await sees(follower.id)).toEqual({ ...none, watchlist: 1 });
     expect(await sees(null)).toEqual({ ...none, watchlist: 1 });
+
+    // what the JSON routes answer to a forged request: 403, and nothing of the diary in the body
+    const film = (await handle.db.select().from(films).where(eq(films.id, filmIds[4]!)))[0]!;
+    for (const viewerId of [null, stranger.id, follower.id, blocked.id]) {
+      const args = { handle: owner.handle, viewerId, cursor: null };
+      for (const answer of [
+        partResponse(await readDiary(handle.db, args)),
+        partResponse(await readFilmsWatched(handle.db, args)),
+      ]) {
+        expect(answer.status).toBe(403);
+        expect(answer.body).toEqual({
+          visible: false,
+          owner: { handle: owner.handle, name: owner.name },
+          audience: "only_me",
+        });
+        expect(JSON.stringify(answer.body)).not.toContain(film.slug);
+      }
+    }
+    const own = partResponse(
+      await readDiary(handle.db, { handle: owner.handle, viewerId: owner.id, cursor: null }),
+    );
+    expect(own.status).toBe(200);
+    expect(JSON.stringify(own.body)).toContain(film.slug);
+    expect(
+      partResponse(
+        await readDiary(handle.db, { handle: "nobody_here", viewerId: null, cursor: null }),
+      ).status,
+    ).toBe(404);
 
     // settings: only for oneself, only the three choices
     const before = await snapshot();

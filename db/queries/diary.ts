@@ -288,6 +288,20 @@ export async function readGated<T>(
   return { owner: who, audience: owner.audience, visible: true, data: await read(owner.id) };
 }
 
+/**
+ * The JSON answer for a part of a profile: 404 for no such user, 403 with only to whom it is
+ * shown when the reader may not see it, else the data.
+ */
+export function partResponse<T extends object>(
+  result: Gated<T> | null,
+): { status: 200 | 403 | 404; body: Record<string, unknown> } {
+  if (!result) return { status: 404, body: { error: "No such user." } };
+  const head = { visible: result.visible, owner: result.owner, audience: result.audience };
+  return result.visible
+    ? { status: 200, body: { ...head, ...result.data } }
+    : { status: 403, body: head };
+}
+
 // ─── Reads ───────────────────────────────────────────────────────────────────
 
 export const DIARY_PAGE_SIZE = 50;

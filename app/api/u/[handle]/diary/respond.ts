@@ -1,7 +1,7 @@
 import "server-only";
 import { auth } from "@/auth";
 import { getDb, type Database } from "@/db/index";
-import type { Gated } from "@/db/queries/diary";
+import { partResponse, type Gated } from "@/db/queries/diary";
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
 
@@ -25,14 +25,6 @@ export async function respondWithPart<T extends object>(
     viewerId: session?.user?.id ?? null,
     cursor: cursor && cursor.length <= 200 ? cursor : null,
   });
-  if (!result) return Response.json({ error: "No such user." }, { status: 404, headers: PRIVATE });
-  if (!result.visible)
-    return Response.json(
-      { visible: false, owner: result.owner, audience: result.audience },
-      { status: 403, headers: PRIVATE },
-    );
-  return Response.json(
-    { visible: true, owner: result.owner, audience: result.audience, ...result.data },
-    { headers: PRIVATE },
-  );
+  const { status, body } = partResponse(result);
+  return Response.json(body, { status, headers: PRIVATE });
 }
