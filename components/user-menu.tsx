@@ -43,6 +43,9 @@ export function UserMenu() {
       <Link href={`/u/${data.user.handle}`} className="font-medium hover:underline">
         @{data.user.handle}
       </Link>
+      <Link href="/settings" className="hover:underline">
+        Settings
+      </Link>
       <button
         type="button"
         onClick={() => void signOut({ redirectTo: "/" })}

@@ -24,6 +24,11 @@ import type {
   personInput,
   proposalDecisionInput,
   revisionIdInput,
+  audienceInput,
+  editLogInput,
+  logIdInput,
+  logInput,
+  watchlistInput,
 } from "../lib/validation";
 import { inArray, eq } from "drizzle-orm";
 import { AppError } from "../lib/errors";
@@ -51,6 +56,8 @@ import {
 
 import type { Database } from "./index";
 import { addComment, deleteReview, toggleLike, upsertReview } from "./queries/reviews";
+import { deleteLog, editLog, logWatch, setAudiences, type LogWrite } from "./queries/diary";
+import { setOnWatchlist } from "./queries/watchlist";
 import type { Actor } from "./queries/users";
 import { tags } from "./tags";
 
@@ -286,6 +293,61 @@ export function editingHandlers(db: Db) {
         ],
         message: `${input.source === "wikidata" ? "Wikidata" : "TMDB"}: ${result.outcome} — ${result.message}`,
       };
+    },
+  };
+}
+
+/** The viewer's diary, watchlist and who may see them. */
+export function diaryHandlers(db: Db) {
+  const logTags = (actor: Actor | null, r: LogWrite) => [
+    ...(actor ? [tags.diary(actor.handle)] : []),
+    ...(actor && r.leftWatchlist ? [tags.watchlist(actor.handle)] : []),
+    // a rating or text given with a log is the viewer's review
+    ...(r.reviewChanged && r.reviewId != null
+      ? [
+          tags.film(r.filmSlug),
+          tags.reviews(r.filmSlug),
+          tags.review(r.reviewId),
+          tags.reviewsFeed,
+          ...(actor ? [tags.user(actor.handle)] : []),
+        ]
+      : []),
+  ];
+  return {
+    logWatch: async (actor: Actor | null, input: z.infer<typeof logInput>) => {
+      const result = await logWatch(await db(), actor, input);
+      return { data: result, tags: logTags(actor, result), message: "Logged in your diary." };
+    },
+    editLog: async (actor: Actor | null, input: z.infer<typeof editLogInput>) => {
+      const result = await editLog(await db(), actor, input);
+      return { data: result, tags: logTags(actor, result), message: "Diary entry saved." };
+    },
+    deleteLog: async (actor: Actor | null, input: z.infer<typeof logIdInput>) => {
+      const result = await deleteLog(await db(), actor, input);
+      return {
+        data: result,
+        tags: actor ? [tags.diary(actor.handle)] : [],
+        message: "Diary entry deleted.",
+      };
+    },
+    setWatchlist: async (actor: Actor | null, input: z.infer<typeof watchlistInput>) => {
+      const result = await setOnWatchlist(await db(), actor, input);
+      return {
+        data: result,
+        tags: result.changed && actor ? [tags.watchlist(actor.handle)] : [],
+        message: result.onWatchlist ? "Added to your watchlist." : "Taken off your watchlist.",
+      };
+    },
+    setAudiences: async (actor: Actor | null, input: z.infer<typeof audienceInput>) => {
+      const result = await setAudiences(await db(), actor, input);
+      const changedTags = result.changed.map((k) =>
+        k === "diaryAudience"
+          ? tags.diary(result.handle)
+          : k === "watchlistAudience"
+            ? tags.watchlist(result.handle)
+            : tags.user(result.handle),
+      );
+      return { data: result, tags: changedTags, message: "Your privacy settings are saved." };
     },
   };
 }

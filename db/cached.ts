@@ -39,6 +39,8 @@ import { getRecentChartRows, getSitemapEntries } from "./queries/seo";
 import { emptyResults, searchCatalogue } from "./queries/search";
 import { isSearchable, MAX_SEARCH_LENGTH, SEARCH_PAGE_SIZE } from "@/lib/search/query";
 import type { SlugKind } from "./schema";
+import { readDiary, readFilmsWatched, readLogsByYear } from "./queries/diary";
+import { readWatchlist } from "./queries/watchlist";
 import {
   decodeCursor,
   getProfile,
@@ -377,4 +379,41 @@ export async function loadSearchPage(q: string) {
     return emptyResults();
   }
   return loadSearch(q, SEARCH_PAGE_SIZE);
+}
+
+/**
+ * A user's diary, films watched, watchlist and logs per year as an anonymous reader may see them:
+ * the data when the owner shows it to everyone, otherwise only whose it is and to whom it shows
+ * (the browser then asks for it with the reader's session). Film titles come from the catalogue.
+ */
+export async function loadDiary(handle: string, cursor: string | null) {
+  "use cache";
+  cacheTag(tags.diary(handle), tags.user(handle), tags.films);
+  cacheLife("days");
+  if (handle === BUILD_PLACEHOLDER) return null;
+  return readDiary(await getDb(), { handle, viewerId: null, cursor });
+}
+
+export async function loadFilmsWatched(handle: string, cursor: string | null) {
+  "use cache";
+  cacheTag(tags.diary(handle), tags.user(handle), tags.films);
+  cacheLife("days");
+  if (handle === BUILD_PLACEHOLDER) return null;
+  return readFilmsWatched(await getDb(), { handle, viewerId: null, cursor });
+}
+
+export async function loadWatchlist(handle: string, cursor: string | null) {
+  "use cache";
+  cacheTag(tags.watchlist(handle), tags.films);
+  cacheLife("days");
+  if (handle === BUILD_PLACEHOLDER) return null;
+  return readWatchlist(await getDb(), { handle, viewerId: null, cursor });
+}
+
+export async function loadLogsByYear(handle: string) {
+  "use cache";
+  cacheTag(tags.diary(handle));
+  cacheLife("days");
+  if (handle === BUILD_PLACEHOLDER) return null;
+  return readLogsByYear(await getDb(), { handle, viewerId: null });
 }

@@ -13,4 +13,7 @@ export const tags = {
   /** What spans every film's reviews: the front page's liked reviews and best-rated films. */
   reviewsFeed: "reviews-feed",
   user: (handle: string) => `user:${handle.toLowerCase()}`,
+  /** A user's diary, films watched and logs per year. */
+  diary: (handle: string) => `diary:${handle.toLowerCase()}`,
+  watchlist: (handle: string) => `watchlist:${handle.toLowerCase()}`,
 } as const;

@@ -1,5 +1,7 @@
 /** Input schemas for every form and action, with messages written for people. */
 import { z } from "zod";
+import { normalizeTags, tagsProblem, todayUtc, watchDateProblem } from "./diary";
+import { AUDIENCES } from "./privacy";
 import { starsToHalfStars } from "./rating";
 
 /** Browsers submit textarea line breaks as CRLF; the text itself is kept exactly. */
@@ -339,3 +341,114 @@ export const fetchFactsInput = z.object({
   filmId: z.coerce.number().int().positive(),
   source: z.enum(["wikidata", "tmdb"]),
 });
+
+// ─── Diary, watchlist, privacy ───────────────────────────────────────────────
+
+/** A field left out of the request reads as blank (zod 4 refuses a missing key before a transform). */
+const absentAsNull = (v: unknown) => v ?? null;
+
+const optionalRating = z.preprocess(
+  absentAsNull,
+  z.unknown().transform((v, ctx) => {
+    if (v == null || v === "") return null;
+    const half = typeof v === "string" || typeof v === "number" ? starsToHalfStars(v) : null;
+    if (half == null) {
+      ctx.addIssue({
+        code: "custom",
+        message: "Choose a rating from 0.5 to 5 stars, in half stars.",
+      });
+      return z.NEVER;
+    }
+    return half;
+  }),
+);
+
+const watchDate = (required: boolean) =>
+  z.preprocess(
+    absentAsNull,
+    z.unknown().transform((v, ctx) => {
+      if (v == null || v === "") {
+        if (!required) return todayUtc();
+        ctx.addIssue({ code: "custom", message: "Enter the date you watched it." });
+        return z.NEVER;
+      }
+      const problem = typeof v === "string" ? watchDateProblem(v) : "Enter a real date.";
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
+        return z.NEVER;
+      }
+      return v as string;
+    }),
+  );
+
+/** A comma-separated text field, or repeated `tags` fields. */
+const diaryTags = z.preprocess(
+  absentAsNull,
+  z.unknown().transform((v, ctx) => {
+    const raw =
+      v == null
+        ? []
+        : typeof v === "string"
+          ? v
+          : Array.isArray(v) && v.every((t) => typeof t === "string")
+            ? v
+            : null;
+    if (raw == null) {
+      ctx.addIssue({ code: "custom", message: "Tags are words separated by commas." });
+      return z.NEVER;
+    }
+    const tags = normalizeTags(raw);
+    const problem = tagsProblem(tags);
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem });
+      return z.NEVER;
+    }
+    return tags;
+  }),
+);
+
+export const logInput = z.object({
+  filmId: z.coerce.number().int().positive(),
+  watchedOn: watchDate(false),
+  rating: optionalRating,
+  rewatch: checkbox,
+  tags: diaryTags,
+  body: z.preprocess(
+    text,
+    z
+      .string()
+      .max(
+        MAX_REVIEW_LENGTH,
+        `Keep your review to ${MAX_REVIEW_LENGTH.toLocaleString("en-US")} characters.`,
+      )
+      .optional()
+      .transform((b) => (b && b.trim() ? b : null)),
+  ),
+  containsSpoilers: checkbox,
+});
+export type LogInput = z.infer<typeof logInput>;
+
+export const editLogInput = z.object({
+  entryId: z.coerce.number().int().positive(),
+  watchedOn: watchDate(true),
+  rating: optionalRating,
+  rewatch: checkbox,
+  tags: diaryTags,
+});
+export type EditLogInput = z.infer<typeof editLogInput>;
+
+export const logIdInput = z.object({ entryId: z.coerce.number().int().positive() });
+
+/** Puts a film on the watchlist or takes it off; asking twice changes nothing. */
+export const watchlistInput = z.object({
+  filmId: z.coerce.number().int().positive(),
+  add: z.preprocess((v) => v === "true" || v === true || v === "on", z.boolean()),
+});
+
+const audienceField = z.enum(AUDIENCES, { error: "Choose Everyone, My followers or Only me." });
+export const audienceInput = z.object({
+  diaryAudience: audienceField,
+  watchlistAudience: audienceField,
+  listsAudience: audienceField,
+});
+export type AudienceInput = z.infer<typeof audienceInput>;

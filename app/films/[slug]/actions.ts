@@ -1,8 +1,14 @@
 "use server";
 import { serverAction } from "@/app/server-action";
-import { reviewHandlers } from "@/db/actions";
+import { diaryHandlers, reviewHandlers } from "@/db/actions";
 import { getDb } from "@/db/index";
-import { commentInput, reviewIdInput, reviewInput } from "@/lib/validation";
+import {
+  commentInput,
+  logInput,
+  reviewIdInput,
+  reviewInput,
+  watchlistInput,
+} from "@/lib/validation";
 
 const handlers = reviewHandlers(getDb);
 
@@ -10,3 +16,8 @@ export const postReviewAction = serverAction(reviewInput, handlers.postReview);
 export const deleteReviewAction = serverAction(reviewIdInput, handlers.deleteReview);
 export const likeReviewAction = serverAction(reviewIdInput, handlers.likeReview);
 export const commentAction = serverAction(commentInput, handlers.commentOnReview);
+
+const diary = diaryHandlers(getDb);
+
+export const logWatchAction = serverAction(logInput, diary.logWatch);
+export const watchlistAction = serverAction(watchlistInput, diary.setWatchlist);

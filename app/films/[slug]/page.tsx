@@ -8,6 +8,7 @@ import { ReviewsSection } from "@/components/reviews-section";
 import { EngagementFigures } from "@/components/engagement-figures";
 import { FactSources } from "@/components/fact-sources";
 import { FilmEditLinks } from "@/components/film-edit-links";
+import { FilmViewerActions } from "@/components/film-viewer-actions";
 import { countryName, formatDate, formatRuntime, languageName, titleWithYear } from "@/lib/format";
 import { movieJsonLd } from "@/lib/seo/movie-json-ld";
 import { siteUrl } from "@/lib/seo/site-url";
@@ -109,6 +110,7 @@ export default async function FilmPage({ params }: Props) {
       </header>
       <FactSources sources={film.factSources} />
       <FilmEditLinks slug={film.slug} />
+      <FilmViewerActions film={{ id: film.id, slug: film.slug, title: film.title }} />
       {film.synopsis ? (
         <p className="mt-6 max-w-prose text-lg leading-relaxed">{film.synopsis}</p>
       ) : null}

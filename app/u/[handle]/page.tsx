@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { BUILD_PLACEHOLDER, loadProfile } from "@/db/cached";
+import { BUILD_PLACEHOLDER, loadLogsByYear, loadProfile } from "@/db/cached";
+import { LogsByYear } from "@/components/logs-by-year";
+import { ProfileNav } from "@/components/profile-nav";
 import { CsvDownload } from "@/components/csv-download";
 import { RatingHistogram } from "@/components/rating-summary";
 import { ReviewCard } from "@/components/review-card";
@@ -25,8 +27,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProfilePage({ params }: Props) {
-  const profile = await loadProfile((await params).handle);
+  const { handle } = await params;
+  const profile = await loadProfile(handle);
   if (!profile) notFound();
+  // shown here only when the diary is public: the page is the same for every reader
+  const years = await loadLogsByYear(handle);
   const average = averageStars(profile.stats);
   const written = profile.reviews.filter((r) => r.body).length;
   return (
@@ -35,6 +40,7 @@ export default async function ProfilePage({ params }: Props) {
       <p className="text-zinc-600 dark:text-zinc-400">
         @{profile.handle} · joined {formatDate(profile.joinedAt.slice(0, 10))}
       </p>
+      <ProfileNav handle={profile.handle} current="profile" />
       <dl className="mt-4 flex flex-wrap gap-6 text-sm">
         <div>
           <dt className="text-zinc-600 dark:text-zinc-400">Ratings</dt>
@@ -59,6 +65,7 @@ export default async function ProfilePage({ params }: Props) {
           <RatingHistogram stats={profile.stats} label={`${profile.name}'s ratings`} />
         </div>
       ) : null}
+      {years?.visible ? <LogsByYear handle={profile.handle} years={years.data} /> : null}
       <div className="mt-4">
         <CsvDownload handle={profile.handle} />
       </div>

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { BUILD_PLACEHOLDER } from "@/db/cached";
+import { partMetadata, ProfilePartPage } from "@/components/profile-part-page";
+
+type Props = { params: Promise<{ handle: string }> };
+
+export function generateStaticParams() {
+  return [{ handle: BUILD_PLACEHOLDER }];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return partMetadata("diary", (await params).handle, null);
+}
+
+export default async function DiaryPage({ params }: Props) {
+  return <ProfilePartPage part="diary" handle={(await params).handle} cursor={null} />;
+}

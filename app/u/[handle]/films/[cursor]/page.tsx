@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { BUILD_PLACEHOLDER } from "@/db/cached";
+import { partMetadata, ProfilePartPage } from "@/components/profile-part-page";
+
+type Props = { params: Promise<{ handle: string; cursor: string }> };
+
+export function generateStaticParams() {
+  return [{ handle: BUILD_PLACEHOLDER, cursor: BUILD_PLACEHOLDER }];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { handle, cursor } = await params;
+  return partMetadata("films", handle, cursor);
+}
+
+export default async function FilmsWatchedOlderPage({ params }: Props) {
+  const { handle, cursor } = await params;
+  return <ProfilePartPage part="films" handle={handle} cursor={cursor} />;
+}
