@@ -13,4 +13,11 @@ export const tags = {
   /** What spans every film's reviews: the front page's liked reviews and best-rated films. */
   reviewsFeed: "reviews-feed",
   user: (handle: string) => `user:${handle.toLowerCase()}`,
+  /** A list's page: its details and films. */
+  list: (id: number) => `list:${id}`,
+  /** What answers at /u/<handle>/lists/<slug>, including "no such list" before one is made. */
+  listAddress: (handle: string, slug: string) =>
+    `list-address:${handle.toLowerCase()}/${slug.toLowerCase()}`,
+  /** A user's lists page. */
+  userLists: (handle: string) => `user-lists:${handle.toLowerCase()}`,
 } as const;
