@@ -46,7 +46,12 @@ async function Editor({ params }: Props) {
     <>
       <h1 className="text-3xl font-bold tracking-tight">Edit “{list.name}”</h1>
       <p className="mt-1">
-        <Link href={`/u/${list.owner.handle}/lists/${list.slug}`} className="underline">
+        {/* not prefetched: a copy fetched before the last save would show the old order */}
+        <Link
+          href={`/u/${list.owner.handle}/lists/${list.slug}`}
+          prefetch={false}
+          className="underline"
+        >
           View the list
         </Link>
       </p>
