@@ -2,6 +2,14 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { signUp, uniqueUser } from "./fixtures";
 
+// journeys with two sign-ups (argon2id by design costs CPU) on a shared 2-core machine
+test.slow();
+
+test.beforeAll(async ({ request }) => {
+  // a server started for this run renders its first pages slowly: not what these tests time
+  for (const path of ["/", "/signup", "/api/auth/session", "/lists/new"]) await request.get(path);
+});
+
 /** Types into "Add a film" and chooses the film with the keyboard. */
 async function chooseFilm(page: Page, title: string) {
   const box = page.getByRole("combobox", { name: "Add a film" });
