@@ -29,6 +29,14 @@ import type {
   logIdInput,
   logInput,
   watchlistInput,
+  listCreateInput,
+  listEditInput,
+  listIdInput,
+  listItemInput,
+  listItemRemoveInput,
+  listLikeInput,
+  listNoteInput,
+  listReorderInput,
 } from "../lib/validation";
 import { inArray, eq } from "drizzle-orm";
 import { AppError } from "../lib/errors";
@@ -55,6 +63,16 @@ import {
 } from "./queries/moderation";
 
 import type { Database } from "./index";
+import {
+  addListItem,
+  createList,
+  deleteList,
+  removeListItem,
+  reorderList,
+  setListItemNote,
+  setListLike,
+  updateList,
+} from "./queries/lists";
 import { addComment, deleteReview, toggleLike, upsertReview } from "./queries/reviews";
 import { deleteLog, editLog, logWatch, setAudiences, type LogWrite } from "./queries/diary";
 import { setOnWatchlist } from "./queries/watchlist";
@@ -348,6 +366,49 @@ export function diaryHandlers(db: Db) {
             : tags.user(result.handle),
       );
       return { data: result, tags: changedTags, message: "Your privacy settings are saved." };
+    },
+  };
+}
+
+/** Viewers' lists: every write changes the list's page and its owner's lists page. */
+export function listHandlers(db: Db) {
+  const listTags = (r: { listId: number; handle: string; slug: string }) => [
+    tags.list(r.listId),
+    tags.listAddress(r.handle, r.slug),
+    tags.userLists(r.handle),
+  ];
+  return {
+    create: async (actor: Actor | null, input: z.infer<typeof listCreateInput>) => {
+      const result = await createList(await db(), actor, input);
+      return { data: result, tags: listTags(result), message: "List created." };
+    },
+    edit: async (actor: Actor | null, input: z.infer<typeof listEditInput>) => {
+      const result = await updateList(await db(), actor, input);
+      return { data: result, tags: listTags(result), message: "Saved." };
+    },
+    remove: async (actor: Actor | null, input: z.infer<typeof listIdInput>) => {
+      const result = await deleteList(await db(), actor, input);
+      return { data: result, tags: listTags(result), message: "List deleted." };
+    },
+    addFilm: async (actor: Actor | null, input: z.infer<typeof listItemInput>) => {
+      const result = await addListItem(await db(), actor, input);
+      return { data: result, tags: listTags(result), message: `${result.item.title} added.` };
+    },
+    removeFilm: async (actor: Actor | null, input: z.infer<typeof listItemRemoveInput>) => {
+      const result = await removeListItem(await db(), actor, input);
+      return { data: result, tags: listTags(result), message: "Removed from the list." };
+    },
+    setNote: async (actor: Actor | null, input: z.infer<typeof listNoteInput>) => {
+      const result = await setListItemNote(await db(), actor, input);
+      return { data: result, tags: listTags(result), message: "Note saved." };
+    },
+    reorder: async (actor: Actor | null, input: z.infer<typeof listReorderInput>) => {
+      const result = await reorderList(await db(), actor, input);
+      return { data: result, tags: listTags(result), message: "Order saved." };
+    },
+    like: async (actor: Actor | null, input: z.infer<typeof listLikeInput>) => {
+      const result = await setListLike(await db(), actor, input);
+      return { data: result, tags: listTags(result) };
     },
   };
 }

@@ -42,6 +42,14 @@ import type { SlugKind } from "./schema";
 import { readDiary, readFilmsWatched, readLogsByYear } from "./queries/diary";
 import { readWatchlist } from "./queries/watchlist";
 import {
+  getListBySlug,
+  getListOwner,
+  isPublicList,
+  LIST_PAGE_SIZE,
+  listListItems,
+  listUserLists,
+} from "./queries/lists";
+import {
   decodeCursor,
   getProfile,
   getRatingStats,
@@ -416,4 +424,59 @@ export async function loadLogsByYear(handle: string) {
   cacheLife("days");
   if (handle === BUILD_PLACEHOLDER) return null;
   return readLogsByYear(await getDb(), { handle, viewerId: null });
+}
+
+// ─── Lists ───────────────────────────────────────────────────────────────────
+
+const HANDLE = /^[a-zA-Z0-9_]{3,20}$/;
+export const USER_LISTS_PAGE_SIZE = 24;
+
+/**
+ * A user's lists page: the owner, and their lists when everyone may see them (null otherwise:
+ * the reader's browser asks for what it may see). Private lists are never here.
+ */
+export async function loadUserLists(handle: string) {
+  "use cache";
+  cacheTag(tags.userLists(handle), tags.user(handle), tags.films);
+  cacheLife("days");
+  if (!HANDLE.test(handle)) return null;
+  const db = await getDb();
+  const owner = await getListOwner(db, { handle });
+  if (!owner) return null;
+  const page =
+    owner.listsAudience === "everyone"
+      ? await listUserLists(db, {
+          ownerId: owner.id,
+          privacy: "exclude",
+          cursor: null,
+          limit: USER_LISTS_PAGE_SIZE,
+        })
+      : null;
+  return {
+    owner: { handle: owner.handle, name: owner.name, audience: owner.listsAudience },
+    page,
+  };
+}
+
+/**
+ * A list's page. Everything about a list only some readers may see (private, or the owner shows
+ * lists to followers or to nobody) stays out of the shared page: `list` is then null and the
+ * reader's browser asks for it.
+ */
+export async function loadList(handle: string, slug: string) {
+  "use cache";
+  cacheTag(tags.listAddress(handle, slug), tags.user(handle));
+  cacheLife("days");
+  if (!HANDLE.test(handle) || !FILM_SLUG_PATTERN.test(slug)) return null;
+  const db = await getDb();
+  const list = await getListBySlug(db, { handle, slug });
+  if (!list) return null;
+  cacheTag(tags.list(list.id));
+  const owner = { handle: list.owner.handle, name: list.owner.name };
+  if (!isPublicList(list)) return { id: list.id, owner, list: null, items: null };
+  const items = await listListItems(db, { listId: list.id, after: 0, limit: LIST_PAGE_SIZE });
+  // each film's title and year, and its best chart rank, stand on the page
+  cacheTag(tags.charts, ...items.items.map((i) => tags.film(i.slug)));
+  const { owner: _owner, version: _version, ...shown } = list;
+  return { id: list.id, owner, list: shown, items };
 }

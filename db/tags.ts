@@ -16,4 +16,11 @@ export const tags = {
   /** A user's diary, films watched and logs per year. */
   diary: (handle: string) => `diary:${handle.toLowerCase()}`,
   watchlist: (handle: string) => `watchlist:${handle.toLowerCase()}`,
+  /** A list's page: its details and films. */
+  list: (id: number) => `list:${id}`,
+  /** What answers at /u/<handle>/lists/<slug>, including "no such list" before one is made. */
+  listAddress: (handle: string, slug: string) =>
+    `list-address:${handle.toLowerCase()}/${slug.toLowerCase()}`,
+  /** A user's lists page. */
+  userLists: (handle: string) => `user-lists:${handle.toLowerCase()}`,
 } as const;

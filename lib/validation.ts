@@ -452,3 +452,56 @@ export const audienceInput = z.object({
   listsAudience: audienceField,
 });
 export type AudienceInput = z.infer<typeof audienceInput>;
+// ─── Lists ───────────────────────────────────────────────────────────────────
+
+export const MAX_LIST_NAME = 100;
+export const MAX_LIST_DESCRIPTION = 5000;
+export const MAX_LIST_NOTE = 1000;
+export const MAX_LIST_ITEMS = 1000;
+
+const listId = z.coerce.number().int().positive("Pick a list.");
+const listFields = {
+  name: z.preprocess(
+    text,
+    z
+      .string({ error: "Give the list a name." })
+      .trim()
+      .min(1, "Give the list a name.")
+      .max(MAX_LIST_NAME, `Keep the name to ${MAX_LIST_NAME} characters.`),
+  ),
+  description: z.preprocess((v) => v ?? null, optionalText(MAX_LIST_DESCRIPTION, "description")),
+  ranked: checkbox,
+  isPrivate: checkbox,
+};
+
+export const listCreateInput = z.object(listFields);
+export const listEditInput = z.object({ listId, ...listFields });
+export const listIdInput = z.object({ listId });
+export const listItemInput = z.object({
+  listId,
+  filmSlug: z
+    .string({ error: "Choose a film from the search." })
+    .trim()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Choose a film from the search."),
+});
+export const listItemRemoveInput = z.object({
+  listId,
+  filmId: z.coerce.number().int().positive(),
+});
+export const listNoteInput = z.object({
+  listId,
+  filmId: z.coerce.number().int().positive(),
+  note: z.preprocess((v) => v ?? null, optionalText(MAX_LIST_NOTE, "note")),
+});
+export const listReorderInput = z.object({
+  listId,
+  version: z.coerce.number().int().positive(),
+  /** The whole new order: every film of the list once, first to last. */
+  filmIds: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
+    z
+      .array(z.coerce.number().int().positive(), "Send the list's films in their new order.")
+      .max(MAX_LIST_ITEMS, `A list holds at most ${MAX_LIST_ITEMS.toLocaleString("en-US")} films.`),
+  ),
+});
+export const listLikeInput = z.object({ listId, liked: checkbox });
