@@ -8,7 +8,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { AppError, notSignedIn } from "../../lib/errors";
-import { rowCount, type LetterboxdExport } from "../../lib/letterboxd/parse";
+import { parseExport, rowCount, type LetterboxdExport } from "../../lib/letterboxd/parse";
+import { LetterboxdError, readUpload, type UploadedFile } from "../../lib/letterboxd/read";
 import {
   filmKey,
   filmRowCount,
@@ -80,31 +81,49 @@ export type Match =
  */
 export async function matchFilms(
   db: Executor,
-  items: { name: string; year: number | null }[],
+  items: { name: string; year: number | null; uri?: string }[],
 ): Promise<Match[]> {
   const found = new Map<number, Candidate[]>();
+  const linked = new Map<number, Candidate>();
   for (let start = 0; start < items.length; start += 500) {
-    const chunk = items.slice(start, start + 500).map((it, i) => ({ i: start + i, n: it.name }));
+    const chunk = items
+      .slice(start, start + 500)
+      .map((it, i) => ({ i: start + i, n: it.name, s: reelrankSlug(it.uri) }));
     const { rows } = (await db.execute(sql`
       with wanted as (
-        select t.i, reelrank_search_key(t.n) as k
-        from json_to_recordset(${JSON.stringify(chunk)}::json) as t(i int, n text)
+        select t.i, t.s, reelrank_search_key(t.n) as k
+        from json_to_recordset(${JSON.stringify(chunk)}::json) as t(i int, n text, s text)
       )
-      select w.i, f.id, f.slug, f.title, f.year
+      select w.i, f.id, f.slug, f.title, f.year, f.slug = w.s as linked
       from wanted w
       join films f on reelrank_search_key(f.title) = w.k or reelrank_search_key(f.original_title) = w.k
       order by w.i, f.year nulls last, f.id`)) as {
-      rows: { i: number; id: number; slug: string; title: string; year: number | null }[];
+      rows: {
+        i: number;
+        id: number;
+        slug: string;
+        title: string;
+        year: number | null;
+        linked: boolean | null;
+      }[];
     };
     for (const r of rows) {
+      const candidate = { filmId: r.id, slug: r.slug, title: r.title, year: r.year };
       const list = found.get(r.i) ?? [];
-      list.push({ filmId: r.id, slug: r.slug, title: r.title, year: r.year });
+      list.push(candidate);
       found.set(r.i, list);
+      if (r.linked) linked.set(r.i, candidate);
     }
   }
   const out: Match[] = [];
   for (const [i, item] of items.entries()) {
     const candidates = found.get(i) ?? [];
+    // Reelrank's own export names each film by its address: the film of that title at that address
+    const link = linked.get(i);
+    if (link && (item.year == null || link.year == null || link.year === item.year)) {
+      out.push({ filmId: link.filmId, slug: link.slug });
+      continue;
+    }
     const sameYear = candidates.filter((c) => c.year != null && c.year === item.year);
     const only = candidates.length === 1 ? candidates[0]! : null;
     const pick =
@@ -120,6 +139,12 @@ export async function matchFilms(
     else out.push({ filmId: null, candidates: await nearby(db, item.name) });
   }
   return out;
+}
+
+/** `https://reelrank.example/films/ballerina-2023` → `ballerina-2023`; null for other addresses. */
+function reelrankSlug(uri: string | undefined): string | null {
+  const match = /^https?:\/\/[^/]+\/films\/([a-z0-9-]+)\/?$/i.exec(uri ?? "");
+  return match ? match[1]!.toLowerCase() : null;
 }
 
 /** Films whose titles come close, for a name that matched none exactly. */
@@ -302,6 +327,31 @@ export async function startImport(
       .returning({ id: importJobs.id });
     return { jobId: job!.id, total };
   });
+}
+
+/**
+ * Checks every uploaded file first (a refused upload writes nothing, not even a job), then
+ * records the import. The caller runs `runImport` with the parsed export.
+ */
+export async function prepareImport(
+  db: Executor,
+  actorOrNull: Actor | null,
+  { files }: { files: UploadedFile[] },
+): Promise<{ jobId: number; total: number; data: LetterboxdExport }> {
+  const actor = assertCanParticipate(actorOrNull);
+  let data: LetterboxdExport;
+  try {
+    data = parseExport(readUpload(files));
+  } catch (error) {
+    if (error instanceof LetterboxdError)
+      throw new AppError("invalid", `Nothing was imported. ${error.problems.join("\n")}`, {
+        files: error.problems[0] ?? "",
+      });
+    throw error;
+  }
+  const fileName = files.map((f) => f.name).join(", ");
+  const { jobId, total } = await startImport(db, actor, { fileName, data });
+  return { jobId, total, data };
 }
 
 export type RunResult = { report: ImportReport; changedFilms: string[] };

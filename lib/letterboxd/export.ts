@@ -102,14 +102,13 @@ function listCsv(list: ExportData["lists"][number]): string {
 /** The files of the export by path, as text. */
 export function exportFiles(data: ExportData): Record<string, string> {
   const live = data.reviews.filter((r) => !r.deletedAt);
+  // a film is watched when it has a diary entry (a rating alone is not a watch here)
   const watched = new Map<string, FilmRef & { date: string }>();
-  for (const e of [
-    ...data.diary.map((d) => ({ ...d, date: day(d.loggedAt) })),
-    ...live.map((r) => ({ ...r, date: day(r.createdAt) })),
-  ]) {
-    const seen = watched.get(e.url);
-    if (!seen || e.date < seen.date)
-      watched.set(e.url, { title: e.title, year: e.year, url: e.url, date: e.date });
+  for (const d of data.diary) {
+    const seen = watched.get(d.url);
+    const date = day(d.loggedAt);
+    if (!seen || date < seen.date)
+      watched.set(d.url, { title: d.title, year: d.year, url: d.url, date });
   }
   const files: Record<string, string> = {
     "diary.csv": csv(
