@@ -24,7 +24,6 @@ export function ImportUploadForm() {
       const result = (await response.json().catch(() => null)) as UploadResult | null;
       if (result?.ok) {
         router.push(`/settings/import?job=${result.data.jobId}`);
-        router.refresh();
         return;
       }
       setProblems(

@@ -1,6 +1,7 @@
 import { count, eq, inArray } from "drizzle-orm";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAction } from "../../lib/action";
 import { AppError } from "../../lib/errors";
 import { exportZip } from "../../lib/letterboxd/export";
 import { parseExport } from "../../lib/letterboxd/parse";
@@ -28,6 +29,8 @@ import {
   type ImportReport,
 } from "./letterboxd";
 import { getExportData } from "./letterboxd-export";
+import { importHandlers } from "../actions";
+import { resolveUnmatchedInput } from "../../lib/validation";
 
 let seq = 0;
 
@@ -340,6 +343,42 @@ describe.each(testEngines())("Letterboxd import and export on %s", (engine) => {
       ["Twin Title", "matched", "twin-title-2"],
       ["Nothing Like This Exists", "pending", null],
     ]);
+  });
+
+  it("answers forged or incomplete picks with a sentence and changes nothing", async () => {
+    const job = await getImportJob(handle.db, { userId: first.actor.id, jobId: first.jobId });
+    const pending = job!.unmatched.find((u) => u.status === "pending")!;
+    const resolveAs = (userId: string | null) =>
+      createAction(
+        {
+          sessionUserId: () => Promise.resolve(userId),
+          resolveActor: (id: string) => getActor(handle.db, { userId: id }),
+          invalidate: () => {},
+        },
+        resolveUnmatchedInput,
+        importHandlers(
+          () => Promise.resolve(handle.db),
+          () => {},
+        ).resolve,
+      );
+    const pick = { unmatchedId: pending.id, decision: "apply", filmSlug: "ballerina-2016" };
+    expect(await resolveAs(null)(null, pick)).toMatchObject({
+      ok: false,
+      error: "Sign in to do that.",
+    });
+    const other = await makeUser();
+    expect(await resolveAs(other.id)(null, pick)).toMatchObject({
+      ok: false,
+      error: "That film of your import was not found.",
+    });
+    expect(
+      await resolveAs(first.actor.id)(null, { unmatchedId: pending.id, decision: "apply" }),
+    ).toMatchObject({ ok: false, fieldErrors: { filmSlug: "Pick a film, or skip it." } });
+    expect(
+      await resolveAs(first.actor.id)(null, { ...pick, filmSlug: "no-such-film" }),
+    ).toMatchObject({ ok: false, error: "No film has that address." });
+    const now = await getImportJob(handle.db, { userId: first.actor.id, jobId: first.jobId });
+    expect(now!.unmatched.find((u) => u.id === pending.id)!.status).toBe("pending");
   });
 
   it("adds nothing when the same export is imported again, and remembers the viewer's picks", async () => {

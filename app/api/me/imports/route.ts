@@ -75,7 +75,8 @@ export async function POST(request: Request) {
   if (!session?.user?.id) return refuse(401, "Sign in to import your history.");
   // a form on another site cannot post here with the reader's cookies
   const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== new URL(request.url).host)
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin && host && new URL(origin).host !== host)
     return refuse(403, "That upload did not come from Reelrank.");
   const tooBig = `The upload is over the ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB limit. A Letterboxd export is usually well under 5 MB.`;
   const length = Number(request.headers.get("content-length") ?? "0");
