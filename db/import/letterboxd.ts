@@ -49,6 +49,8 @@ export type UnmatchedRows = Omit<FilmRows, "name" | "year" | "uri">;
 
 /** Films applied per transaction: small enough that progress moves, large enough to be quick. */
 export const FILMS_PER_BATCH = 25;
+/** Titles that matched nothing for which close titles are looked up (a search each). */
+const MAX_NEARBY_LOOKUPS = 100;
 /** A job still "running" this long after it started was cut off (the server stopped). */
 export const STALE_AFTER_MS = 30 * 60_000;
 /** "not imported" rows kept in a report; the count beyond is not listed. */
@@ -116,6 +118,7 @@ export async function matchFilms(
     }
   }
   const out: Match[] = [];
+  let nearbyLookups = 0;
   for (const [i, item] of items.entries()) {
     const candidates = found.get(i) ?? [];
     // Reelrank's own export names each film by its address: the film of that title at that address
@@ -136,7 +139,10 @@ export async function matchFilms(
         : only;
     if (pick) out.push({ filmId: pick.filmId, slug: pick.slug });
     else if (candidates.length) out.push({ filmId: null, candidates });
-    else out.push({ filmId: null, candidates: await nearby(db, item.name) });
+    else if (nearbyLookups++ < MAX_NEARBY_LOOKUPS)
+      out.push({ filmId: null, candidates: await nearby(db, item.name) });
+    // past that many, the viewer searches for the film themselves
+    else out.push({ filmId: null, candidates: [] });
   }
   return out;
 }
@@ -431,25 +437,31 @@ export async function runImport(
 async function earlierChoices(db: Executor, userId: string, groups: FilmRows[]) {
   const out = new Map<string, { filmId: number | null; slug: string | null; skipped: boolean }>();
   const names = [...new Set(groups.map((g) => g.name))];
-  if (!names.length) return out;
-  const rows = await db
-    .select({
-      name: importUnmatched.name,
-      year: importUnmatched.year,
-      status: importUnmatched.status,
-      filmId: importUnmatched.filmId,
-      slug: films.slug,
-    })
-    .from(importUnmatched)
-    .leftJoin(films, eq(films.id, importUnmatched.filmId))
-    .where(
-      and(
-        eq(importUnmatched.userId, userId),
-        inArray(importUnmatched.status, ["matched", "skipped"]),
-        inArray(importUnmatched.name, names),
-      ),
-    )
-    .orderBy(asc(importUnmatched.resolvedAt));
+  const rows = [];
+  for (let start = 0; start < names.length; start += 1000) {
+    rows.push(
+      ...(await db
+        .select({
+          name: importUnmatched.name,
+          year: importUnmatched.year,
+          status: importUnmatched.status,
+          filmId: importUnmatched.filmId,
+          slug: films.slug,
+          resolvedAt: importUnmatched.resolvedAt,
+        })
+        .from(importUnmatched)
+        .leftJoin(films, eq(films.id, importUnmatched.filmId))
+        .where(
+          and(
+            eq(importUnmatched.userId, userId),
+            inArray(importUnmatched.status, ["matched", "skipped"]),
+            inArray(importUnmatched.name, names.slice(start, start + 1000)),
+          ),
+        )),
+    );
+  }
+  // the latest pick wins
+  rows.sort((a, b) => (a.resolvedAt?.getTime() ?? 0) - (b.resolvedAt?.getTime() ?? 0));
   for (const r of rows) {
     if (r.status === "matched" && r.filmId == null) continue;
     out.set(filmKey(r.name, r.year), {
