@@ -505,3 +505,41 @@ export const listReorderInput = z.object({
   ),
 });
 export const listLikeInput = z.object({ listId, liked: checkbox });
+// ─── Imports ─────────────────────────────────────────────────────────────────
+
+/** Files a Letterboxd import may upload at once: the .zip, or its CSV files. */
+export const MAX_IMPORT_FILES = 10;
+
+export const importUploadInput = z.object({
+  files: z.preprocess(
+    // an empty file input still submits one nameless, empty file
+    (v): unknown[] =>
+      (v == null ? [] : Array.isArray(v) ? (v as unknown[]) : [v]).filter(
+        (f) => !(f instanceof File) || f.name !== "" || f.size > 0,
+      ),
+    z
+      .array(
+        z.instanceof(File, { message: "Choose your Letterboxd export (.zip) or its CSV files." }),
+      )
+      .min(1, "Choose your Letterboxd export (.zip) or its CSV files.")
+      .max(MAX_IMPORT_FILES, `Upload at most ${MAX_IMPORT_FILES} files at once.`),
+  ),
+});
+
+export const resolveUnmatchedInput = z
+  .object({
+    unmatchedId: z.coerce.number().int().positive(),
+    decision: z.enum(["apply", "skip"], { error: "Pick a film, or skip it." }),
+    filmSlug: z.preprocess(
+      (v) => (v === "" || v == null ? null : v),
+      z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Pick one of the films.")
+        .nullable(),
+    ),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "apply" && !v.filmSlug)
+      ctx.addIssue({ code: "custom", path: ["filmSlug"], message: "Pick a film, or skip it." });
+  });

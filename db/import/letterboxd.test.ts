@@ -1,0 +1,477 @@
+import { count, eq, inArray } from "drizzle-orm";
+import { strToU8, zipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAction } from "../../lib/action";
+import { AppError } from "../../lib/errors";
+import { exportZip } from "../../lib/letterboxd/export";
+import { parseExport } from "../../lib/letterboxd/parse";
+import { readUpload } from "../../lib/letterboxd/read";
+import type { DatabaseHandle } from "../index";
+import { getRatingStats, recountRatingStats, upsertReview } from "../queries/reviews";
+import { getActor, type Actor } from "../queries/users";
+import {
+  diaryEntries,
+  filmRatingStats,
+  films,
+  importJobs,
+  reviewRevisions,
+  reviews,
+  users,
+  watchlistEntries,
+} from "../schema";
+import { seedDemo } from "../seed/index";
+import { createTestDatabase, testEngines } from "../testing";
+import {
+  getImportJob,
+  prepareImport,
+  resolveUnmatched,
+  runImport,
+  type ImportReport,
+} from "./letterboxd";
+import { getExportData } from "./letterboxd-export";
+import { importHandlers } from "../actions";
+import { resolveUnmatchedInput } from "../../lib/validation";
+
+let seq = 0;
+
+/** A Letterboxd export as a user would upload it: a zip of CSV files in a folder of its own. */
+function letterboxdZip(files: Record<string, string[][]>): Uint8Array {
+  const csv = (rows: string[][]) =>
+    rows
+      .map((r) => r.map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(","))
+      .join("\n") + "\n";
+  return zipSync(
+    Object.fromEntries(
+      Object.entries(files).map(([name, rows]) => [
+        `letterboxd-viewer-2024/${name}`,
+        strToU8(csv(rows)),
+      ]),
+    ),
+  );
+}
+
+const DIARY = [
+  "Date",
+  "Name",
+  "Year",
+  "Letterboxd URI",
+  "Rating",
+  "Rewatch",
+  "Tags",
+  "Watched Date",
+];
+const RATINGS = ["Date", "Name", "Year", "Letterboxd URI", "Rating"];
+const REVIEWS = [
+  "Date",
+  "Name",
+  "Year",
+  "Letterboxd URI",
+  "Rating",
+  "Rewatch",
+  "Review",
+  "Tags",
+  "Watched Date",
+];
+const FILMS = ["Date", "Name", "Year", "Letterboxd URI"];
+
+const EXPORT = letterboxdZip({
+  "diary.csv": [
+    DIARY,
+    [
+      "2024-01-02",
+      "Ballerina",
+      "2023",
+      "https://boxd.it/d1",
+      "4.5",
+      "",
+      "revenge, korean",
+      "2024-01-01",
+    ],
+    ["2024-03-02", "Ballerina", "2023", "https://boxd.it/d2", "5", "Yes", "", "2024-03-01"],
+    ["2024-01-06", "Ballerina", "2016", "https://boxd.it/d3", "3", "", "", "2024-01-05"],
+    // the original title of Forgotten Love
+    ["2024-02-01", "Znachor", "2023", "https://boxd.it/d4", "", "", "", "2024-02-01"],
+    ["2024-02-10", "Ballerina", "2020", "https://boxd.it/d5", "2", "", "", "2024-02-10"],
+  ],
+  "ratings.csv": [
+    RATINGS,
+    ["2024-03-02", "Ballerina", "2023", "https://boxd.it/f1", "5"],
+    ["2024-01-06", "Ballerina", "2016", "https://boxd.it/f2", "3"],
+    ["2024-04-01", "Nowhere", "2023", "https://boxd.it/f3", "1"],
+    ["2024-04-02", "Twin Title", "2019", "https://boxd.it/f4", "4"],
+  ],
+  "reviews.csv": [
+    REVIEWS,
+    [
+      "2024-03-02",
+      "Ballerina",
+      "2023",
+      "https://boxd.it/d2",
+      "5",
+      "Yes",
+      "<p>Even better the second time.</p><p>Jeon Jong-seo &amp; the score<br />are perfect.</p>",
+      "",
+      "2024-03-01",
+    ],
+    [
+      "2024-05-01",
+      "Sister Death",
+      "2023",
+      "https://boxd.it/r2",
+      "",
+      "",
+      "Never rated this one",
+      "",
+      "",
+    ],
+  ],
+  "watched.csv": [
+    FILMS,
+    ["2024-01-02", "Ballerina", "2023", "https://boxd.it/f1"],
+    ["2024-04-01", "Nowhere", "2023", "https://boxd.it/f3"],
+    ["2024-04-05", "Fair Play", "2023", "https://boxd.it/f5"],
+    ["2024-04-06", "Lonely Quarry", "2024", "https://boxd.it/f6"],
+    ["2024-04-07", "Nothing Like This Exists", "1999", "https://boxd.it/f7"],
+  ],
+  "watchlist.csv": [
+    FILMS,
+    ["2024-05-01", "Reptile", "2023", "https://boxd.it/f8"],
+    ["2024-05-02", "Ballerina", "2016", "https://boxd.it/f2"],
+  ],
+});
+
+describe.each(testEngines())("Letterboxd import and export on %s", (engine) => {
+  let handle: DatabaseHandle;
+  const slugOf = new Map<number, string>();
+
+  async function makeUser(): Promise<Actor> {
+    const n = ++seq;
+    const [row] = await handle.db
+      .insert(users)
+      .values({
+        name: `Importer ${n}`,
+        handle: `importer_${engine}_${n}`,
+        email: `importer${n}@${engine}.example`,
+      })
+      .returning({ id: users.id });
+    return (await getActor(handle.db, { userId: row!.id }))!;
+  }
+
+  async function importZip(actor: Actor, zip: Uint8Array, filmsPerBatch = 2) {
+    const { jobId, data } = await prepareImport(handle.db, actor, {
+      files: [{ name: "letterboxd.zip", bytes: zip }],
+    });
+    const result = await runImport(handle.db, { jobId, userId: actor.id, data }, { filmsPerBatch });
+    return { jobId, ...result };
+  }
+
+  async function tableCounts() {
+    const n = async (
+      t:
+        | typeof diaryEntries
+        | typeof reviews
+        | typeof reviewRevisions
+        | typeof watchlistEntries
+        | typeof importJobs,
+    ) => (await handle.db.select({ n: count() }).from(t))[0]!.n;
+    return {
+      diary: await n(diaryEntries),
+      reviews: await n(reviews),
+      revisions: await n(reviewRevisions),
+      watchlist: await n(watchlistEntries),
+      jobs: await n(importJobs),
+      stats: await handle.db.select().from(filmRatingStats).orderBy(filmRatingStats.filmId),
+    };
+  }
+
+  async function ownRows(userId: string) {
+    const diary = await handle.db
+      .select()
+      .from(diaryEntries)
+      .where(eq(diaryEntries.userId, userId))
+      .orderBy(diaryEntries.id);
+    const own = await handle.db
+      .select()
+      .from(reviews)
+      .where(eq(reviews.userId, userId))
+      .orderBy(reviews.id);
+    const watchlist = await handle.db
+      .select()
+      .from(watchlistEntries)
+      .where(eq(watchlistEntries.userId, userId));
+    return { diary, reviews: own, watchlist };
+  }
+
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine);
+    await seedDemo(handle.db);
+    // a title only the Netflix charts know (no year), and two such titles of the same name
+    await handle.db.insert(films).values([
+      { slug: "lonely-quarry", title: "Lonely Quarry" },
+      { slug: "twin-title", title: "Twin Title" },
+      { slug: "twin-title-2", title: "Twin Title" },
+    ]);
+    for (const f of await handle.db.select({ id: films.id, slug: films.slug }).from(films))
+      slugOf.set(f.id, f.slug);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  let first: { actor: Actor; jobId: number; report: ImportReport };
+
+  it("imports diary entries, ratings, reviews and the watchlist, and reports each kind", async () => {
+    const actor = await makeUser();
+    const { jobId, report, changedFilms } = await importZip(actor, EXPORT);
+    first = { actor, jobId, report };
+    expect(report).toEqual({
+      films: { matched: 8, unmatched: 3, resolved: 0, skipped: 0 },
+      diary: { created: 4, existing: 0 },
+      ratings: { created: 3, existing: 0 },
+      reviews: { created: 1, existing: 0 },
+      // Ballerina 2023 is in the diary already; Nowhere, Fair Play and Lonely Quarry are not
+      watched: { created: 3, existing: 1 },
+      watchlist: { created: 2, existing: 0 },
+      notImported: [
+        {
+          file: "reviews.csv",
+          line: 3,
+          name: "Sister Death",
+          year: 2023,
+          reason: "review without a rating",
+        },
+      ],
+    });
+    expect(changedFilms.sort()).toEqual(["ballerina-2016", "ballerina-2023", "nowhere-2023"]);
+
+    const job = await getImportJob(handle.db, { userId: actor.id, jobId });
+    expect(job).toMatchObject({ status: "done", stalled: false });
+    expect(job!.processed).toBe(job!.total);
+    expect(job!.total).toBe(5 + 4 + 2 + 5 + 2);
+
+    const mine = await ownRows(actor.id);
+    const diaryBySlug = mine.diary.map((d) => [
+      slugOf.get(d.filmId),
+      d.watchedOn,
+      d.rating,
+      d.rewatch,
+    ]);
+    // the two Ballerinas, told apart by year; the rating of each log stays with it
+    expect(diaryBySlug).toEqual(
+      expect.arrayContaining([
+        ["ballerina-2023", "2024-01-01", 9, false],
+        ["ballerina-2023", "2024-03-01", 10, true],
+        ["ballerina-2016", "2024-01-05", 6, false],
+        ["forgotten-love-2023", "2024-02-01", null, false],
+        // watched, date unknown
+        ["nowhere-2023", null, null, false],
+        ["fair-play-2023", null, null, false],
+        ["lonely-quarry", null, null, false],
+      ]),
+    );
+    expect(mine.diary).toHaveLength(7);
+    expect(mine.diary.find((d) => d.watchedOn === "2024-01-01")!.tags).toEqual([
+      "revenge",
+      "korean",
+    ]);
+    const review = mine.reviews.find((r) => slugOf.get(r.filmId) === "ballerina-2023")!;
+    expect(review).toMatchObject({
+      rating: 10,
+      body: "Even better the second time.\n\nJeon Jong-seo & the score\nare perfect.",
+      watchedOn: "2024-03-01",
+    });
+    // the rewatch's log links to the review written with it
+    expect(mine.diary.find((d) => d.watchedOn === "2024-03-01")!.reviewId).toBe(review.id);
+    expect(
+      mine.reviews.map((r) => [slugOf.get(r.filmId), r.rating, r.body != null]).sort(),
+    ).toEqual([
+      ["ballerina-2016", 6, false],
+      ["ballerina-2023", 10, true],
+      ["nowhere-2023", 2, false],
+    ]);
+    expect(mine.watchlist.map((w) => slugOf.get(w.filmId)).sort()).toEqual([
+      "ballerina-2016",
+      "reptile-2023",
+    ]);
+  });
+
+  it("lists what did not match with the films that came close", async () => {
+    const job = await getImportJob(handle.db, { userId: first.actor.id, jobId: first.jobId });
+    const unmatched = job!.unmatched.map((u) => ({
+      name: u.name,
+      year: u.year,
+      rows: u.rows,
+      candidates: u.candidates.map((c) => c.slug),
+    }));
+    expect(unmatched).toEqual([
+      { name: "Ballerina", year: 2020, rows: 1, candidates: ["ballerina-2016", "ballerina-2023"] },
+      { name: "Twin Title", year: 2019, rows: 1, candidates: ["twin-title", "twin-title-2"] },
+      { name: "Nothing Like This Exists", year: 1999, rows: 1, candidates: [] },
+    ]);
+    // someone else's import is not theirs to read
+    const other = await makeUser();
+    expect(await getImportJob(handle.db, { userId: other.id, jobId: first.jobId })).toBeNull();
+  });
+
+  it("applies an unmatched film's rows to the film the viewer picks, once", async () => {
+    const job = await getImportJob(handle.db, { userId: first.actor.id, jobId: first.jobId });
+    const twin = job!.unmatched.find((u) => u.name === "Twin Title")!;
+    const other = await makeUser();
+    await expect(
+      resolveUnmatched(handle.db, other, { unmatchedId: twin.id, filmSlug: "twin-title-2" }),
+    ).rejects.toMatchObject({ code: "not_found" });
+
+    const before = await getRatingStats(handle.db, { filmId: twin.candidates[1]!.filmId });
+    const result = await resolveUnmatched(handle.db, first.actor, {
+      unmatchedId: twin.id,
+      filmSlug: "twin-title-2",
+    });
+    expect(result).toMatchObject({ filmSlug: "twin-title-2", ratingChanged: true });
+    expect(result.report.ratings.created).toBe(4);
+    expect(result.report.films.resolved).toBe(1);
+    const after = await getRatingStats(handle.db, { filmId: twin.candidates[1]!.filmId });
+    expect(after.count).toBe(before.count + 1);
+    await expect(
+      resolveUnmatched(handle.db, first.actor, { unmatchedId: twin.id, filmSlug: "twin-title" }),
+    ).rejects.toBeInstanceOf(AppError);
+
+    const ballerina = job!.unmatched.find((u) => u.year === 2020)!;
+    await resolveUnmatched(handle.db, first.actor, { unmatchedId: ballerina.id, filmSlug: null });
+    const now = await getImportJob(handle.db, { userId: first.actor.id, jobId: first.jobId });
+    expect(now!.unmatched.map((u) => [u.name, u.status, u.film?.slug ?? null])).toEqual([
+      ["Ballerina", "skipped", null],
+      ["Twin Title", "matched", "twin-title-2"],
+      ["Nothing Like This Exists", "pending", null],
+    ]);
+  });
+
+  it("answers forged or incomplete picks with a sentence and changes nothing", async () => {
+    const job = await getImportJob(handle.db, { userId: first.actor.id, jobId: first.jobId });
+    const pending = job!.unmatched.find((u) => u.status === "pending")!;
+    const resolveAs = (userId: string | null) =>
+      createAction(
+        {
+          sessionUserId: () => Promise.resolve(userId),
+          resolveActor: (id: string) => getActor(handle.db, { userId: id }),
+          invalidate: () => {},
+        },
+        resolveUnmatchedInput,
+        importHandlers(
+          () => Promise.resolve(handle.db),
+          () => {},
+        ).resolve,
+      );
+    const pick = { unmatchedId: pending.id, decision: "apply", filmSlug: "ballerina-2016" };
+    expect(await resolveAs(null)(null, pick)).toMatchObject({
+      ok: false,
+      error: "Sign in to do that.",
+    });
+    const other = await makeUser();
+    expect(await resolveAs(other.id)(null, pick)).toMatchObject({
+      ok: false,
+      error: "That film of your import was not found.",
+    });
+    expect(
+      await resolveAs(first.actor.id)(null, { unmatchedId: pending.id, decision: "apply" }),
+    ).toMatchObject({ ok: false, fieldErrors: { filmSlug: "Pick a film, or skip it." } });
+    expect(
+      await resolveAs(first.actor.id)(null, { ...pick, filmSlug: "no-such-film" }),
+    ).toMatchObject({ ok: false, error: "No film has that address." });
+    const now = await getImportJob(handle.db, { userId: first.actor.id, jobId: first.jobId });
+    expect(now!.unmatched.find((u) => u.id === pending.id)!.status).toBe("pending");
+  });
+
+  it("adds nothing when the same export is imported again, and remembers the viewer's picks", async () => {
+    const before = await tableCounts();
+    const { report } = await importZip(first.actor, EXPORT, 5);
+    const after = await tableCounts();
+    expect({ ...after, jobs: after.jobs - 1 }).toEqual(before);
+    expect(report.diary).toEqual({ created: 0, existing: 4 });
+    expect(report.ratings).toEqual({ created: 0, existing: 4 });
+    expect(report.reviews).toEqual({ created: 0, existing: 1 });
+    expect(report.watchlist).toEqual({ created: 0, existing: 2 });
+    expect(report.watched).toEqual({ created: 0, existing: 4 });
+    // Twin Title goes to the film picked before; the skipped Ballerina stays skipped
+    expect(report.films).toEqual({ matched: 9, unmatched: 1, resolved: 0, skipped: 1 });
+  });
+
+  it("keeps every film's aggregates equal to a recount", async () => {
+    for (const filmId of slugOf.keys()) {
+      const stored = await getRatingStats(handle.db, { filmId });
+      expect(stored, slugOf.get(filmId)).toEqual(await recountRatingStats(handle.db, { filmId }));
+    }
+  });
+
+  it("never overwrites a review or rating already there", async () => {
+    const actor = await makeUser();
+    const ballerina = [...slugOf].find(([, s]) => s === "ballerina-2023")![0];
+    await upsertReview(handle.db, actor, {
+      filmId: ballerina,
+      rating: 2,
+      body: "Mine",
+      containsSpoilers: false,
+      watchedOn: null,
+    });
+    const { report } = await importZip(actor, EXPORT);
+    expect(report.reviews).toEqual({ created: 0, existing: 1 });
+    const [kept] = await handle.db
+      .select()
+      .from(reviews)
+      .where(inArray(reviews.userId, [actor.id]))
+      .orderBy(reviews.id)
+      .limit(1);
+    expect(kept).toMatchObject({ rating: 2, body: "Mine" });
+  });
+
+  it("refuses a bad upload whole: nothing written, not even a job", async () => {
+    const actor = await makeUser();
+    const before = await tableCounts();
+    const badRating = letterboxdZip({
+      "diary.csv": [DIARY, ["2024-01-02", "Ballerina", "2023", "u", "4.5", "", "", "2024-01-01"]],
+      "ratings.csv": [RATINGS, ["2024-01-02", "Ballerina", "2023", "u", "7"]],
+    });
+    await expect(
+      prepareImport(handle.db, actor, { files: [{ name: "e.zip", bytes: badRating }] }),
+    ).rejects.toThrow(/Nothing was imported\. ratings\.csv:2: Rating "7" is not 0\.5 to 5 stars/);
+    await expect(
+      prepareImport(handle.db, actor, {
+        files: [{ name: "diary.csv", bytes: strToU8("Title,When\nBallerina,2024\n") }],
+      }),
+    ).rejects.toThrow(/diary\.csv: expected columns Date, Name, Year/);
+    await expect(
+      prepareImport(handle.db, null, { files: [{ name: "e.zip", bytes: EXPORT }] }),
+    ).rejects.toMatchObject({ code: "unauthenticated" });
+    expect(await tableCounts()).toEqual(before);
+    const jobs = await handle.db.select().from(importJobs).where(eq(importJobs.userId, actor.id));
+    expect(jobs).toEqual([]);
+  });
+
+  it("exports what it imported; the export imports into a new account as the same entries", async () => {
+    const data = (await getExportData(handle.db, {
+      userId: first.actor.id,
+      base: new URL("https://reelrank.example"),
+    }))!;
+    expect(data.profile.handle).toBe(first.actor.handle);
+    expect(JSON.stringify(data)).not.toMatch(/argon2|passwordHash/);
+    const zip = exportZip(data);
+    const parsed = parseExport(readUpload([{ name: "reelrank.zip", bytes: zip }]));
+    expect(parsed.diary).toHaveLength(7);
+    expect(parsed.diary[0]!.uri).toMatch(/^https:\/\/reelrank\.example\/films\//);
+
+    const fresh = await makeUser();
+    const { report } = await importZip(fresh, zip, 3);
+    expect(report.films.unmatched).toBe(0);
+    const a = await ownRows(first.actor.id);
+    const b = await ownRows(fresh.id);
+    const shape = (rows: Awaited<ReturnType<typeof ownRows>>) => ({
+      diary: rows.diary.map((d) => [d.filmId, d.watchedOn, d.rating, d.rewatch, d.tags]).sort(),
+      reviews: rows.reviews.map((r) => [r.filmId, r.rating, r.body, r.watchedOn]).sort(),
+      watchlist: rows.watchlist.map((w) => w.filmId).sort(),
+    });
+    expect(shape(b)).toEqual(shape(a));
+    // and once more adds nothing
+    const before = await tableCounts();
+    await importZip(fresh, zip);
+    expect({ ...(await tableCounts()), jobs: before.jobs }).toEqual(before);
+  });
+});
