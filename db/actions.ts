@@ -424,6 +424,8 @@ export type ImportRun = { jobId: number; userId: string; handle: string; data: L
 export function importTags(handle: string, changedFilms: string[]): string[] {
   return [
     tags.user(handle),
+    tags.diary(handle),
+    tags.watchlist(handle),
     ...(changedFilms.length ? [tags.reviewsFeed] : []),
     ...changedFilms.flatMap((slug) => [tags.film(slug), tags.reviews(slug)]),
   ];
