@@ -19,6 +19,7 @@ export function ImportUploadForm() {
     try {
       const response = await fetch("/api/me/imports", {
         method: "POST",
+        headers: { Accept: "application/json" },
         body: new FormData(event.currentTarget),
       });
       const result = (await response.json().catch(() => null)) as UploadResult | null;

@@ -49,6 +49,13 @@ async function ImportSettings({ searchParams }: Props) {
       </p>
       {job ? <ImportProgress key={job.id} initial={job} /> : null}
       {jobId && !job ? <p className="mt-4">That import was not found.</p> : null}
+      {sp.refused ? (
+        <p role="alert" className="mt-4 text-red-700 dark:text-red-400">
+          That upload was refused and nothing was imported. Check that it is the .zip Letterboxd
+          gave you (or its CSV files), under 20 MB; with JavaScript on, this page says exactly what
+          is wrong.
+        </p>
+      ) : null}
       <ImportUploadForm />
       {earlier.length ? (
         <>

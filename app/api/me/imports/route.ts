@@ -68,7 +68,8 @@ const upload = createAction(
 /**
  * Uploads a Letterboxd export (multipart, field `files`). Every file is checked before anything
  * is written; a refused upload writes nothing, not even a job. The rows are applied after the
- * response, and `GET /api/me/imports/<id>` follows them.
+ * response, and `GET /api/me/imports/<id>` follows them. A client asking for JSON gets the
+ * result; a plain form post is sent back to /settings/import with the job (or the refusal).
  */
 export async function POST(request: Request) {
   const session = await auth();
@@ -92,5 +93,13 @@ export async function POST(request: Request) {
     return refuse(400, "Send the files as a form upload.");
   }
   const result = await upload(null, form);
+  // the form posted by a browser without JavaScript: back to the page, which shows the job
+  if (!request.headers.get("accept")?.includes("application/json")) {
+    const to = result.ok ? `?job=${result.data.jobId}` : "?refused=1";
+    return new Response(null, {
+      status: 303,
+      headers: { ...PRIVATE, Location: `/settings/import${to}` },
+    });
+  }
   return Response.json(result, { status: result.ok ? 201 : 400, headers: PRIVATE });
 }
