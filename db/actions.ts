@@ -38,16 +38,12 @@ import {
   setFilmLocked,
 } from "./queries/editing";
 import { films, people } from "./schema";
-import {
-  liftSanction,
-  moderateItems,
-  reportContent,
-  sanctionUser,
-  setCommentsLocked,
-  setReportThreshold,
-  assertAdmin,
-  setRole,
-} from "./queries/moderation";
+import { moderateItems, setCommentsLocked } from "./queries/moderation/content";
+import { assertAdmin } from "./queries/moderation/permissions";
+import { reportContent } from "./queries/moderation/reports";
+import { setRole } from "./queries/moderation/roles";
+import { liftSanction, sanctionUser } from "./queries/moderation/sanctions";
+import { setReportThreshold } from "./queries/moderation/settings";
 
 import type { Database } from "./index";
 import { addComment, deleteReview, toggleLike, upsertReview } from "./queries/reviews";

@@ -14,7 +14,9 @@ import {
   reviews,
   users,
 } from "../schema";
-import { assertCanParticipate, moderationNotice, statesOf } from "./moderation";
+import { moderationNotice } from "./moderation/notices";
+import { assertCanParticipate } from "./moderation/permissions";
+import { statesOf } from "./moderation/state";
 import { consumeLimit, postingLimit } from "./rate-limits";
 import { changeStats, ratingCounts } from "./rating-stats";
 import { activeRestriction, type Actor } from "./users";
