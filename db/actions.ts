@@ -5,7 +5,10 @@
  */
 import type { z } from "zod";
 import type {
-  commentInput,
+  commentEditInput,
+  commentIdInput,
+  handleInput,
+  notificationIdInput,
   liftSanctionInput,
   lockCommentsInput,
   moderateInput,
@@ -46,7 +49,16 @@ import { liftSanction, sanctionUser } from "./queries/moderation/sanctions";
 import { setReportThreshold } from "./queries/moderation/settings";
 
 import type { Database } from "./index";
-import { addComment, deleteReview, toggleLike, upsertReview } from "./queries/reviews";
+import {
+  addComment,
+  deleteComment,
+  deleteReview,
+  editComment,
+  toggleLike,
+  upsertReview,
+} from "./queries/reviews";
+import { blockUser, followUser, unblockUser, unfollowUser } from "./queries/follows";
+import { markAllNotificationsRead, markNotificationRead } from "./queries/notifications";
 import type { Actor } from "./queries/users";
 import { tags } from "./tags";
 
@@ -89,12 +101,31 @@ export function reviewHandlers(db: Db) {
         tags: [tags.reviews(result.filmSlug), tags.review(result.reviewId), tags.reviewsFeed],
       };
     },
-    commentOnReview: async (actor: Actor | null, input: z.infer<typeof commentInput>) => {
+    commentOnReview: async (
+      actor: Actor | null,
+      input: { reviewId: number; body: string; parentId?: number | null },
+    ) => {
       const result = await addComment(await db(), actor, input);
       return {
         data: result,
         tags: [tags.reviews(result.filmSlug), tags.review(result.reviewId)],
-        message: "Comment posted.",
+        message: input.parentId ? "Reply posted." : "Comment posted.",
+      };
+    },
+    editComment: async (actor: Actor | null, input: z.infer<typeof commentEditInput>) => {
+      const result = await editComment(await db(), actor, input);
+      return {
+        data: result,
+        tags: result.changed ? [tags.review(result.reviewId)] : [],
+        message: result.changed ? "Comment updated." : "Nothing changed.",
+      };
+    },
+    deleteComment: async (actor: Actor | null, input: z.infer<typeof commentIdInput>) => {
+      const result = await deleteComment(await db(), actor, input);
+      return {
+        data: result,
+        tags: [tags.reviews(result.filmSlug), tags.review(result.reviewId)],
+        message: "Comment deleted.",
       };
     },
   };
@@ -283,5 +314,62 @@ export function editingHandlers(db: Db) {
         message: `${input.source === "wikidata" ? "Wikidata" : "TMDB"}: ${result.outcome} — ${result.message}`,
       };
     },
+  };
+}
+
+/** Following and blocking: both users' follower lists and counts change. */
+export function followHandlers(db: Db) {
+  const both = (actor: Actor | null, handle: string) => [
+    tags.follows(handle),
+    ...(actor ? [tags.follows(actor.handle)] : []),
+  ];
+  return {
+    follow: async (actor: Actor | null, input: z.infer<typeof handleInput>) => {
+      const result = await followUser(await db(), actor, input);
+      return {
+        data: result,
+        tags: both(actor, result.user.handle),
+        message: `You follow @${result.user.handle}.`,
+      };
+    },
+    unfollow: async (actor: Actor | null, input: z.infer<typeof handleInput>) => {
+      const result = await unfollowUser(await db(), actor, input);
+      return {
+        data: result,
+        tags: both(actor, result.user.handle),
+        message: `You no longer follow @${result.user.handle}.`,
+      };
+    },
+    block: async (actor: Actor | null, input: z.infer<typeof handleInput>) => {
+      const result = await blockUser(await db(), actor, input);
+      return {
+        data: result,
+        tags: both(actor, result.user.handle),
+        message: `You blocked @${result.user.handle}.`,
+      };
+    },
+    unblock: async (actor: Actor | null, input: z.infer<typeof handleInput>) => {
+      const result = await unblockUser(await db(), actor, input);
+      return {
+        data: result,
+        tags: both(actor, result.user.handle),
+        message: `You unblocked @${result.user.handle}.`,
+      };
+    },
+  };
+}
+
+/** Notifications are read on a per-reader page: no shared cache changes. */
+export function notificationHandlers(db: Db) {
+  return {
+    markRead: async (actor: Actor | null, input: z.infer<typeof notificationIdInput>) => ({
+      data: await markNotificationRead(await db(), actor, input),
+      tags: [] as string[],
+    }),
+    markAllRead: async (actor: Actor | null, _input: Record<string, never>) => ({
+      data: await markAllNotificationsRead(await db(), actor),
+      tags: [] as string[],
+      message: "All marked as read.",
+    }),
   };
 }

@@ -13,4 +13,6 @@ export const tags = {
   /** What spans every film's reviews: the front page's liked reviews and best-rated films. */
   reviewsFeed: "reviews-feed",
   user: (handle: string) => `user:${handle.toLowerCase()}`,
+  /** A user's followers and following: the two lists and their counts. */
+  follows: (handle: string) => `follows:${handle.toLowerCase()}`,
 } as const;

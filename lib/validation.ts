@@ -339,3 +339,30 @@ export const fetchFactsInput = z.object({
   filmId: z.coerce.number().int().positive(),
   source: z.enum(["wikidata", "tmdb"]),
 });
+
+// ─── Follows, notifications, comment threads ─────────────────────────────────
+
+export const handleInput = z.object({
+  handle: z.string().trim().regex(HANDLE_PATTERN, "That is not a user's handle."),
+});
+
+/** A comment, or a reply to one (`parentId`). */
+export const replyInput = commentInput.extend({
+  parentId: z.preprocess(
+    (v) => (v === "" || v == null ? null : v),
+    z.coerce.number().int().positive().nullable(),
+  ),
+});
+
+export const commentIdInput = z.object({ commentId: z.coerce.number().int().positive() });
+
+export const commentEditInput = z.object({
+  commentId: z.coerce.number().int().positive(),
+  body: commentInput.shape.body,
+});
+
+export const notificationIdInput = z.object({
+  notificationId: z.coerce.number().int().positive(),
+});
+
+export const noInput = z.object({});

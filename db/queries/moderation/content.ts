@@ -8,7 +8,15 @@ import { reports, reviews, users, type ReportTarget } from "../../schema";
 import { tags } from "../../tags";
 import type { Actor } from "../users";
 import { assertModerator } from "./permissions";
-import { followVisibility, loadTarget, log, stateOf, targetTags, writeState } from "./state";
+import {
+  followVisibility,
+  loadTarget,
+  log,
+  notifyAuthor,
+  stateOf,
+  targetTags,
+  writeState,
+} from "./state";
 
 export async function moderateItems(
   db: Executor,
@@ -101,7 +109,7 @@ export async function moderateItems(
       }
       const after = await stateOf(tx, item.type, item.id);
       await followVisibility(tx, target, before.status, after.status);
-      await log(tx, actor, {
+      const logId = await log(tx, actor, {
         action: input.action,
 
         targetType: item.type,
@@ -115,6 +123,14 @@ export async function moderateItems(
           openReports,
         },
       });
+      if (after.status !== before.status) {
+        await notifyAuthor(tx, target, {
+          status: after.status,
+          action: input.action,
+          reason: after.status === "visible" ? null : input.reason,
+          key: `moderation:${logId}`,
+        });
+      }
       targetTags(target).forEach((t) => changedTags.add(t));
     }
     return { data: { count: input.items.length }, tags: [...changedTags] };

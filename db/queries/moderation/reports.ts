@@ -8,7 +8,14 @@ import { consumeLimit, reportLimit } from "../rate-limits";
 import type { Actor } from "../users";
 import { assertCanParticipate } from "./permissions";
 import { getReportThreshold } from "./settings";
-import { followVisibility, loadTarget, stateOf, targetTags, writeState } from "./state";
+import {
+  followVisibility,
+  loadTarget,
+  notifyAuthor,
+  stateOf,
+  targetTags,
+  writeState,
+} from "./state";
 
 export async function reportContent(
   db: Executor,
@@ -55,6 +62,13 @@ export async function reportContent(
         autoHidden: true,
       });
       await followVisibility(tx, target, "visible", "hidden");
+      // no moderator decided this: the report that tipped it names the event
+      await notifyAuthor(tx, target, {
+        status: "hidden",
+        action: "hide",
+        reason: "reports",
+        key: `moderation:report:${created.id}`,
+      });
     }
     return { data: { hidden }, tags: hidden ? targetTags(target) : [] };
   });

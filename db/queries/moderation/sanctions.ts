@@ -7,6 +7,7 @@ import { sanctions, users, type SanctionKind } from "../../schema";
 import { tags } from "../../tags";
 import type { Actor } from "../users";
 import { assertModerator, RANK } from "./permissions";
+import { notify } from "../relations";
 import { loadUser, log } from "./state";
 
 export async function sanctionUser(
@@ -46,7 +47,7 @@ export async function sanctionUser(
         createdBy: actor.id,
       })
       .returning({ id: sanctions.id, endsAt: sanctions.endsAt });
-    await log(tx, actor, {
+    const logId = await log(tx, actor, {
       action: `sanction_${input.kind}`,
       targetType: "user",
       targetId: user.handle,
@@ -58,6 +59,17 @@ export async function sanctionUser(
         kind: input.kind,
         endsAt: row!.endsAt?.toISOString() ?? null,
       },
+    });
+    await notify(tx, {
+      userId: user.id,
+      kind: "moderation",
+      actorId: null,
+      data: {
+        action: `sanction_${input.kind}`,
+        reason: input.reason,
+        endsAt: row!.endsAt?.toISOString() ?? null,
+      },
+      dedupeKey: `moderation:${logId}`,
     });
     return { data: { sanctionId: row!.id }, tags: [tags.user(user.handle)] };
   });
@@ -91,12 +103,19 @@ export async function liftSanction(
       .update(sanctions)
       .set({ liftedAt: sql`now()` })
       .where(eq(sanctions.id, s.id));
-    await log(tx, actor, {
+    const logId = await log(tx, actor, {
       action: "lift_sanction",
       targetType: "user",
       targetId: s.handle,
       reason: input.reason,
       snapshot: { sanction: s.id, kind: s.kind },
+    });
+    await notify(tx, {
+      userId: s.userId,
+      kind: "moderation",
+      actorId: null,
+      data: { action: "lift_sanction", kind: s.kind, reason: input.reason },
+      dedupeKey: `moderation:${logId}`,
     });
     return { data: { lifted: s.id }, tags: [tags.user(s.handle)] };
   });

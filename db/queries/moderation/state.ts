@@ -17,6 +17,7 @@ import {
 } from "../../schema";
 import { tags } from "../../tags";
 import { changeStats } from "../rating-stats";
+import { notify } from "../relations";
 import type { Actor } from "../users";
 
 export type Target = {
@@ -167,16 +168,45 @@ export async function log(
     note?: string | null;
     snapshot?: unknown;
   },
+): Promise<number> {
+  const [row] = await tx
+    .insert(moderationLog)
+    .values({
+      actorId: actor.id,
+      actorHandle: actor.handle,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: String(entry.targetId),
+      reason: entry.reason ?? null,
+      note: entry.note ?? null,
+      snapshot: entry.snapshot ?? null,
+    })
+    .returning({ id: moderationLog.id });
+  return row!.id;
+}
+
+/**
+ * Tells the author of a review or comment that moderation changed whether readers see it, in
+ * the transaction of the decision (`key`: one notification per logged decision).
+ */
+export async function notifyAuthor(
+  tx: Executor,
+  t: Target,
+  {
+    status,
+    action,
+    reason,
+    key,
+  }: { status: string; action: string; reason: string | null; key: string },
 ) {
-  await tx.insert(moderationLog).values({
-    actorId: actor.id,
-    actorHandle: actor.handle,
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: String(entry.targetId),
-    reason: entry.reason ?? null,
-    note: entry.note ?? null,
-    snapshot: entry.snapshot ?? null,
+  await notify(tx, {
+    userId: t.authorId,
+    kind: "moderation",
+    actorId: null,
+    reviewId: t.reviewId,
+    commentId: t.type === "comment" ? t.id : null,
+    data: { action, status, reason, targetType: t.type },
+    dedupeKey: key,
   });
 }
 
