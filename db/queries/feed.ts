@@ -4,10 +4,10 @@
  * decide what a follower sees; nothing from a user either of the two blocked.
  */
 import "server-only";
-import { inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { AUDIENCES, canSee } from "../../lib/privacy";
 import type { Executor } from "../index";
-import { diaryEntries, films, lists, users } from "../schema";
+import { diaryEntries, films, lists, reviewLikes, users } from "../schema";
 import { getReviewCardsByIds, type ReviewCard } from "./reviews";
 
 export const FEED_KINDS = ["review", "diary", "list"] as const;
@@ -65,7 +65,7 @@ export const FEED_PAGE_SIZE = 20;
 export async function listFeed(
   db: Executor,
   { userId, cursor, limit }: { userId: string; cursor: FeedCursor | null; limit: number },
-): Promise<{ items: FeedItem[]; next: string | null }> {
+): Promise<{ items: FeedItem[]; likedReviewIds: number[]; next: string | null }> {
   const audiences = sql.join(
     FOLLOWER_AUDIENCES.map((a) => sql`${a}`),
     sql`, `,
@@ -181,9 +181,17 @@ export async function listFeed(
       }
     }
   }
+  const reviewIds = ofKind("review");
+  const liked = reviewIds.length
+    ? await db
+        .select({ reviewId: reviewLikes.reviewId })
+        .from(reviewLikes)
+        .where(and(eq(reviewLikes.userId, userId), inArray(reviewLikes.reviewId, reviewIds)))
+    : [];
   const last = result.rows.length > limit ? rows[rows.length - 1] : undefined;
   return {
     items,
+    likedReviewIds: liked.map((l) => l.reviewId),
     next: last ? encodeFeedCursor({ at: last.at, kind: last.kind, id: Number(last.id) }) : null,
   };
 }

@@ -107,6 +107,23 @@ describe.each(testEngines())("notifications and comment threads on %s", (engine)
     expect(told[2]?.data).toMatchObject({ status: "hidden", reason: "spam" });
   });
 
+  it("enough reports hide a review, and its author is told once", async () => {
+    const a = await w.makeUser();
+    const reviewId = await w.review(a.id, filmId);
+    for (let i = 0; i < 4; i++) {
+      const reader = await w.makeUser();
+      await w.as(reader.id).report(null, {
+        targetType: "review",
+        targetId: String(reviewId),
+        reason: "spam",
+      });
+    }
+    const told = await inbox(a.id);
+    expect(told.map((n) => [n.kind, n.data?.status, n.data?.reason])).toEqual([
+      ["moderation", "hidden", "reports"],
+    ]);
+  });
+
   it("marks one's own notifications read, one or all; another's stays unread", async () => {
     const [a, b] = [await w.makeUser(), await w.makeUser()];
     const r1 = await w.review(a.id, filmId);

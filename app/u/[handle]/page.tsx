@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BUILD_PLACEHOLDER, loadProfile } from "@/db/cached";
 import { CsvDownload } from "@/components/csv-download";
+import { FollowSummary } from "@/components/follow-summary";
 import { RatingHistogram } from "@/components/rating-summary";
 import { ReviewCard } from "@/components/review-card";
 import { formatDate, plural } from "@/lib/format";
@@ -35,6 +36,7 @@ export default async function ProfilePage({ params }: Props) {
       <p className="text-zinc-600 dark:text-zinc-400">
         @{profile.handle} · joined {formatDate(profile.joinedAt.slice(0, 10))}
       </p>
+      <FollowSummary handle={profile.handle} />
       <dl className="mt-4 flex flex-wrap gap-6 text-sm">
         <div>
           <dt className="text-zinc-600 dark:text-zinc-400">Ratings</dt>
