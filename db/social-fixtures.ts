@@ -17,7 +17,12 @@ import {
   reviewInput,
   sanctionInput,
 } from "../lib/validation";
-import { followHandlers, moderationHandlers, notificationHandlers, reviewHandlers } from "./actions";
+import {
+  followHandlers,
+  moderationHandlers,
+  notificationHandlers,
+  reviewHandlers,
+} from "./actions";
 import type { DatabaseHandle } from "./index";
 import {
   blocks,
