@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { lockCommentsAction, moderateAction } from "@/app/mod/actions";
-import type { QueueItem } from "@/db/queries/moderation";
+import type { QueueItem } from "@/db/queries/moderation/reads";
 import { ACTION_LABELS, MODERATION_ACTIONS, REPORT_REASONS } from "@/lib/moderation";
 import { ReasonPicker } from "./mod-forms";
 import { FormStatus } from "./ui/field";

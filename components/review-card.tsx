@@ -52,6 +52,7 @@ export function ReviewCard({
 
   return (
     <article
+      data-author-id={review.author.id}
       className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
       aria-labelledby={`review-${review.id}-by`}
     >
@@ -75,7 +76,14 @@ export function ReviewCard({
         </span>
         <span className="text-sm text-zinc-600 dark:text-zinc-400">
           <time dateTime={review.createdAt}>{formatDate(review.createdAt.slice(0, 10))}</time>
-          {review.editedAt ? " · edited" : ""}
+          {review.editedAt ? (
+            <>
+              {" · "}
+              <Link href={`/reviews/${review.id}/history`} className="underline">
+                edited — see changes
+              </Link>
+            </>
+          ) : null}
           {review.watchedOn ? ` · watched ${formatDate(review.watchedOn)}` : ""}
         </span>
       </header>

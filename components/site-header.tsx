@@ -1,9 +1,12 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { NotificationBell } from "./notification-bell";
 import { SearchBox } from "./search-box";
 import { UserMenu } from "./user-menu";
 
 const NAV = [
   { href: "/films", label: "Films" },
+  { href: "/feed", label: "Feed" },
   { href: "/charts", label: "Charts" },
   { href: "/about", label: "About" },
 ] as const;
@@ -33,6 +36,10 @@ export function SiteHeader() {
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-4">
           <SearchBox />
+          {/* it reads the path to ask again on each page; on a dynamic route that streams */}
+          <Suspense fallback={null}>
+            <NotificationBell />
+          </Suspense>
           <UserMenu />
         </div>
       </div>

@@ -5,7 +5,10 @@
  */
 import type { z } from "zod";
 import type {
-  commentInput,
+  commentEditInput,
+  commentIdInput,
+  handleInput,
+  notificationIdInput,
   liftSanctionInput,
   lockCommentsInput,
   moderateInput,
@@ -56,18 +59,6 @@ import { films, people } from "./schema";
 import { prepareImport, resolveUnmatched } from "./import/letterboxd";
 import type { LetterboxdExport } from "../lib/letterboxd/parse";
 import {
-  liftSanction,
-  moderateItems,
-  reportContent,
-  sanctionUser,
-  setCommentsLocked,
-  setReportThreshold,
-  assertAdmin,
-  setRole,
-} from "./queries/moderation";
-
-import type { Database } from "./index";
-import {
   addListItem,
   createList,
   deleteList,
@@ -77,9 +68,26 @@ import {
   setListLike,
   updateList,
 } from "./queries/lists";
-import { addComment, deleteReview, toggleLike, upsertReview } from "./queries/reviews";
 import { deleteLog, editLog, logWatch, setAudiences, type LogWrite } from "./queries/diary";
 import { setOnWatchlist } from "./queries/watchlist";
+import { moderateItems, setCommentsLocked } from "./queries/moderation/content";
+import { assertAdmin } from "./queries/moderation/permissions";
+import { reportContent } from "./queries/moderation/reports";
+import { setRole } from "./queries/moderation/roles";
+import { liftSanction, sanctionUser } from "./queries/moderation/sanctions";
+import { setReportThreshold } from "./queries/moderation/settings";
+
+import type { Database } from "./index";
+import {
+  addComment,
+  deleteComment,
+  deleteReview,
+  editComment,
+  toggleLike,
+  upsertReview,
+} from "./queries/reviews";
+import { blockUser, followUser, unblockUser, unfollowUser } from "./queries/follows";
+import { markAllNotificationsRead, markNotificationRead } from "./queries/notifications";
 import type { Actor } from "./queries/users";
 import { tags } from "./tags";
 
@@ -122,12 +130,31 @@ export function reviewHandlers(db: Db) {
         tags: [tags.reviews(result.filmSlug), tags.review(result.reviewId), tags.reviewsFeed],
       };
     },
-    commentOnReview: async (actor: Actor | null, input: z.infer<typeof commentInput>) => {
+    commentOnReview: async (
+      actor: Actor | null,
+      input: { reviewId: number; body: string; parentId?: number | null },
+    ) => {
       const result = await addComment(await db(), actor, input);
       return {
         data: result,
         tags: [tags.reviews(result.filmSlug), tags.review(result.reviewId)],
-        message: "Comment posted.",
+        message: input.parentId ? "Reply posted." : "Comment posted.",
+      };
+    },
+    editComment: async (actor: Actor | null, input: z.infer<typeof commentEditInput>) => {
+      const result = await editComment(await db(), actor, input);
+      return {
+        data: result,
+        tags: result.changed ? [tags.review(result.reviewId)] : [],
+        message: result.changed ? "Comment updated." : "Nothing changed.",
+      };
+    },
+    deleteComment: async (actor: Actor | null, input: z.infer<typeof commentIdInput>) => {
+      const result = await deleteComment(await db(), actor, input);
+      return {
+        data: result,
+        tags: [tags.reviews(result.filmSlug), tags.review(result.reviewId)],
+        message: "Comment deleted.",
       };
     },
   };
@@ -467,5 +494,62 @@ export function importHandlers(db: Db, run: (job: ImportRun) => void) {
         message: result.filmSlug ? "Imported to the film you picked." : "Skipped.",
       };
     },
+  };
+}
+
+/** Following and blocking: both users' follower lists and counts change. */
+export function followHandlers(db: Db) {
+  const both = (actor: Actor | null, handle: string) => [
+    tags.follows(handle),
+    ...(actor ? [tags.follows(actor.handle)] : []),
+  ];
+  return {
+    follow: async (actor: Actor | null, input: z.infer<typeof handleInput>) => {
+      const result = await followUser(await db(), actor, input);
+      return {
+        data: result,
+        tags: both(actor, result.user.handle),
+        message: `You follow @${result.user.handle}.`,
+      };
+    },
+    unfollow: async (actor: Actor | null, input: z.infer<typeof handleInput>) => {
+      const result = await unfollowUser(await db(), actor, input);
+      return {
+        data: result,
+        tags: both(actor, result.user.handle),
+        message: `You no longer follow @${result.user.handle}.`,
+      };
+    },
+    block: async (actor: Actor | null, input: z.infer<typeof handleInput>) => {
+      const result = await blockUser(await db(), actor, input);
+      return {
+        data: result,
+        tags: both(actor, result.user.handle),
+        message: `You blocked @${result.user.handle}.`,
+      };
+    },
+    unblock: async (actor: Actor | null, input: z.infer<typeof handleInput>) => {
+      const result = await unblockUser(await db(), actor, input);
+      return {
+        data: result,
+        tags: both(actor, result.user.handle),
+        message: `You unblocked @${result.user.handle}.`,
+      };
+    },
+  };
+}
+
+/** Notifications are read on a per-reader page: no shared cache changes. */
+export function notificationHandlers(db: Db) {
+  return {
+    markRead: async (actor: Actor | null, input: z.infer<typeof notificationIdInput>) => ({
+      data: await markNotificationRead(await db(), actor, input),
+      tags: [] as string[],
+    }),
+    markAllRead: async (actor: Actor | null, _input: Record<string, never>) => ({
+      data: await markAllNotificationsRead(await db(), actor),
+      tags: [] as string[],
+      message: "All marked as read.",
+    }),
   };
 }

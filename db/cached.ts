@@ -57,8 +57,15 @@ import {
   listComments,
   listFilmReviews,
   listLikedReviewsSince,
+  listReviewVersions,
   type ReviewSort,
 } from "./queries/reviews";
+import {
+  decodeFollowCursor,
+  findUserByHandle,
+  getFollowCounts,
+  listFollows,
+} from "./queries/follows";
 
 /**
  * The build has no database: `generateStaticParams` offers this placeholder so that every real
@@ -479,4 +486,52 @@ export async function loadList(handle: string, slug: string) {
   cacheTag(tags.charts, ...items.items.map((i) => tags.film(i.slug)));
   const { owner: _owner, version: _version, ...shown } = list;
   return { id: list.id, owner, list: shown, items };
+}
+
+// ─── Follows and review versions ─────────────────────────────────────────────
+
+export const FOLLOWS_PAGE_SIZE = 50;
+
+async function profileUser(handle: string) {
+  if (!/^[a-zA-Z0-9_]{3,20}$/.test(handle)) return null;
+  return findUserByHandle(await getDb(), { handle });
+}
+
+/** A user's follower and following counts, for their profile. */
+export async function loadFollowCounts(handle: string) {
+  "use cache";
+  cacheTag(tags.follows(handle));
+  cacheLife("days");
+  const user = await profileUser(handle);
+  if (!user) return null;
+  return getFollowCounts(await getDb(), { userId: user.id });
+}
+
+/** One page of a user's followers or of the people they follow (`cursor`: after which). */
+export async function loadFollows(
+  handle: string,
+  side: "followers" | "following",
+  cursor: string | null,
+) {
+  "use cache";
+  cacheTag(tags.follows(handle), tags.user(handle));
+  cacheLife("days");
+  const user = await profileUser(handle);
+  if (!user) return null;
+  const after = decodeFollowCursor(cursor);
+  if (cursor && !after) return null;
+  const db = await getDb();
+  const [page, counts] = await Promise.all([
+    listFollows(db, { userId: user.id, side, cursor: after, limit: FOLLOWS_PAGE_SIZE }),
+    getFollowCounts(db, { userId: user.id }),
+  ]);
+  return { user, counts, ...page };
+}
+
+/** A review's earlier versions with its current one; null when readers cannot see it. */
+export async function loadReviewHistory(id: number) {
+  "use cache";
+  cacheTag(tags.review(id));
+  cacheLife("days");
+  return listReviewVersions(await getDb(), { reviewId: id });
 }

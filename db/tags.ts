@@ -23,4 +23,6 @@ export const tags = {
     `list-address:${handle.toLowerCase()}/${slug.toLowerCase()}`,
   /** A user's lists page. */
   userLists: (handle: string) => `user-lists:${handle.toLowerCase()}`,
+  /** A user's followers and following: the two lists and their counts. */
+  follows: (handle: string) => `follows:${handle.toLowerCase()}`,
 } as const;

@@ -543,3 +543,29 @@ export const resolveUnmatchedInput = z
     if (v.decision === "apply" && !v.filmSlug)
       ctx.addIssue({ code: "custom", path: ["filmSlug"], message: "Pick a film, or skip it." });
   });
+// ─── Follows, notifications, comment threads ─────────────────────────────────
+
+export const handleInput = z.object({
+  handle: z.string().trim().regex(HANDLE_PATTERN, "That is not a user's handle."),
+});
+
+/** A comment, or a reply to one (`parentId`). */
+export const replyInput = commentInput.extend({
+  parentId: z.preprocess(
+    (v) => (v === "" || v == null ? null : v),
+    z.coerce.number().int().positive().nullable(),
+  ),
+});
+
+export const commentIdInput = z.object({ commentId: z.coerce.number().int().positive() });
+
+export const commentEditInput = z.object({
+  commentId: z.coerce.number().int().positive(),
+  body: commentInput.shape.body,
+});
+
+export const notificationIdInput = z.object({
+  notificationId: z.coerce.number().int().positive(),
+});
+
+export const noInput = z.object({});

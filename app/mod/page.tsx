@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { pageActor } from "@/app/server-action";
 import { ModQueue } from "@/components/mod-queue";
 import { getDb } from "@/db/index";
-import { listModerationQueue, type QueueSort } from "@/db/queries/moderation";
+import { listModerationQueue, type QueueSort } from "@/db/queries/moderation/reads";
 import type { ReportReason } from "@/db/schema";
 import { REPORT_REASONS } from "@/lib/moderation";
 

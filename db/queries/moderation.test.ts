@@ -29,7 +29,7 @@ import {
 } from "../schema";
 import { seedDemo } from "../seed/index";
 import { createTestDatabase, testEngines } from "../testing";
-import { listMyModeratedContent } from "./moderation";
+import { listMyModeratedContent } from "./moderation/notices";
 import { getRatingStats, getReaderFilmState, listFilmReviews, recountRatingStats } from "./reviews";
 import { getActor } from "./users";
 

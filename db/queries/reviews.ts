@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { AppError, notSignedIn } from "../../lib/errors";
 import { emptyStats, recount, type RatingStats } from "../../lib/rating";
 import type { ReviewInput } from "../../lib/validation";
 import type { Executor } from "../index";
 import {
+  commentRevisions,
   filmRatingStats,
   films,
   moderationStates,
@@ -14,8 +15,11 @@ import {
   reviews,
   users,
 } from "../schema";
-import { assertCanParticipate, moderationNotice, statesOf } from "./moderation";
+import { moderationNotice } from "./moderation/notices";
+import { assertCanParticipate } from "./moderation/permissions";
+import { statesOf } from "./moderation/state";
 import { consumeLimit, postingLimit } from "./rate-limits";
+import { assertNotBlocked, notify } from "./relations";
 import { changeStats, ratingCounts } from "./rating-stats";
 import { activeRestriction, type Actor } from "./users";
 
@@ -163,12 +167,23 @@ export async function toggleLike(
     const review = await lockReview(tx, reviewId);
     if (review.userId === actor.id)
       throw new AppError("forbidden", "You cannot like your own review.");
+    await assertNotBlocked(tx, { actorId: actor.id, ownerId: review.userId });
     const removed = await tx
       .delete(reviewLikes)
       .where(and(eq(reviewLikes.reviewId, reviewId), eq(reviewLikes.userId, actor.id)))
       .returning({ reviewId: reviewLikes.reviewId });
     const liked = removed.length === 0;
-    if (liked) await tx.insert(reviewLikes).values({ reviewId, userId: actor.id });
+    if (liked) {
+      await tx.insert(reviewLikes).values({ reviewId, userId: actor.id });
+      // liking, unliking and liking again tells the author once
+      await notify(tx, {
+        userId: review.userId,
+        kind: "review_liked",
+        actorId: actor.id,
+        reviewId,
+        dedupeKey: `like:review:${reviewId}:${actor.id}`,
+      });
+    }
     const [row] = await tx
       .update(reviews)
       .set({ likesCount: sql`${reviews.likesCount} + ${liked ? 1 : -1}` })
@@ -178,10 +193,15 @@ export async function toggleLike(
   });
 }
 
+/**
+ * Comments on a review, or answers a comment on it (`parentId`). Replies stay one level deep: an
+ * answer to a reply is stored under the comment that started the thread, and the reply's author
+ * is the one told.
+ */
 export async function addComment(
   db: Executor,
   actorOrNull: Actor | null,
-  { reviewId, body }: { reviewId: number; body: string },
+  { reviewId, body, parentId = null }: { reviewId: number; body: string; parentId?: number | null },
 ) {
   const actor = assertCanParticipate(actorOrNull);
   return db.transaction(async (tx) => {
@@ -195,16 +215,121 @@ export async function addComment(
     if (state && state.status !== "visible")
       throw new AppError("not_found", "That review does not exist.");
     if (state?.locked) throw new AppError("forbidden", "Comments on this review are locked.");
+    await assertNotBlocked(tx, { actorId: actor.id, ownerId: review.userId });
+    let parent: { id: number; userId: string; rootId: number } | null = null;
+    if (parentId != null) {
+      const [row] = await tx
+        .select({
+          id: reviewComments.id,
+          userId: reviewComments.userId,
+          parentId: reviewComments.parentId,
+        })
+        .from(reviewComments)
+        .where(
+          and(
+            eq(reviewComments.id, parentId),
+            eq(reviewComments.reviewId, reviewId),
+            isNull(reviewComments.deletedAt),
+            visible("comment", reviewComments.id),
+          ),
+        );
+      if (!row) throw new AppError("not_found", "The comment you answered no longer exists.");
+      await assertNotBlocked(tx, { actorId: actor.id, ownerId: row.userId });
+      parent = { id: row.id, userId: row.userId, rootId: row.parentId ?? row.id };
+    }
     await consumeLimit(tx, postingLimit(actor));
     const [comment] = await tx
       .insert(reviewComments)
-      .values({ reviewId, userId: actor.id, body })
+      .values({ reviewId, userId: actor.id, body, parentId: parent?.rootId ?? null })
       .returning({ id: reviewComments.id });
+    const commentId = comment!.id;
     await tx
       .update(reviews)
       .set({ commentsCount: sql`${reviews.commentsCount} + 1` })
       .where(eq(reviews.id, reviewId));
-    return { reviewId, commentId: comment!.id, filmSlug: review.slug };
+    if (parent) {
+      await notify(tx, {
+        userId: parent.userId,
+        kind: "comment_replied",
+        actorId: actor.id,
+        reviewId,
+        commentId,
+        dedupeKey: `reply:${commentId}`,
+      });
+    }
+    if (!parent || parent.userId !== review.userId) {
+      await notify(tx, {
+        userId: review.userId,
+        kind: "review_commented",
+        actorId: actor.id,
+        reviewId,
+        commentId,
+        dedupeKey: `comment:${commentId}`,
+      });
+    }
+    return { reviewId, commentId, filmSlug: review.slug };
+  });
+}
+
+async function lockOwnComment(tx: Executor, actor: Actor, commentId: number, verb: string) {
+  const [row] = await tx
+    .select({
+      id: reviewComments.id,
+      userId: reviewComments.userId,
+      body: reviewComments.body,
+      reviewId: reviewComments.reviewId,
+      deletedAt: reviewComments.deletedAt,
+      slug: films.slug,
+    })
+    .from(reviewComments)
+    .innerJoin(reviews, eq(reviews.id, reviewComments.reviewId))
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .where(eq(reviewComments.id, commentId))
+    .for("update", { of: reviewComments });
+  if (!row || row.deletedAt) throw new AppError("not_found", "That comment does not exist.");
+  if (row.userId !== actor.id)
+    throw new AppError("forbidden", `You can only ${verb} your own comments.`);
+  return row;
+}
+
+/** The author changes their comment's text; the earlier text is kept in comment_revisions. */
+export async function editComment(
+  db: Executor,
+  actorOrNull: Actor | null,
+  { commentId, body }: { commentId: number; body: string },
+) {
+  const actor = assertCanParticipate(actorOrNull);
+  return db.transaction(async (tx) => {
+    const comment = await lockOwnComment(tx, actor, commentId, "edit");
+    const result = { commentId, reviewId: comment.reviewId, filmSlug: comment.slug };
+    if (comment.body === body) return { ...result, changed: false };
+    await tx.insert(commentRevisions).values({ commentId, body: comment.body });
+    await tx
+      .update(reviewComments)
+      .set({ body, editedAt: sql`now()` })
+      .where(eq(reviewComments.id, commentId));
+    return { ...result, changed: true };
+  });
+}
+
+/** The author deletes their comment: kept, its text shown nowhere; its replies stay. */
+export async function deleteComment(
+  db: Executor,
+  actorOrNull: Actor | null,
+  { commentId }: { commentId: number },
+) {
+  const actor = requireActor(actorOrNull);
+  return db.transaction(async (tx) => {
+    const comment = await lockOwnComment(tx, actor, commentId, "delete");
+    await tx
+      .update(reviewComments)
+      .set({ deletedAt: sql`now()` })
+      .where(eq(reviewComments.id, commentId));
+    await tx
+      .update(reviews)
+      .set({ commentsCount: sql`greatest(${reviews.commentsCount} - 1, 0)` })
+      .where(eq(reviews.id, comment.reviewId));
+    return { commentId, reviewId: comment.reviewId, filmSlug: comment.slug };
   });
 }
 
@@ -259,7 +384,7 @@ export type ReviewCard = {
   commentsCount: number;
   createdAt: string;
   editedAt: string | null;
-  author: { handle: string; name: string };
+  author: { id: string; handle: string; name: string };
   film: { slug: string; title: string; year: number | null };
 };
 
@@ -273,6 +398,7 @@ const cardColumns = {
   commentsCount: reviews.commentsCount,
   createdAt: reviews.createdAt,
   editedAt: reviews.editedAt,
+  userId: reviews.userId,
   handle: users.handle,
   name: users.name,
   filmSlug: films.slug,
@@ -290,6 +416,7 @@ type CardRow = {
   commentsCount: number;
   createdAt: Date;
   editedAt: Date | null;
+  userId: string;
   handle: string;
   name: string;
   filmSlug: string;
@@ -308,7 +435,7 @@ function toCard(r: CardRow): ReviewCard {
     commentsCount: r.commentsCount,
     createdAt: r.createdAt.toISOString(),
     editedAt: r.editedAt ? r.editedAt.toISOString() : null,
-    author: { handle: r.handle, name: r.name },
+    author: { id: r.userId, handle: r.handle, name: r.name },
     film: { slug: r.filmSlug, title: r.filmTitle, year: r.filmYear },
   };
 }
@@ -427,11 +554,20 @@ export async function getReviewById(
 
 export type CommentView = {
   id: number;
+  /** The comment that started the thread; null for one that did. */
+  parentId: number | null;
+  /** Empty for a deleted comment kept in place for its replies. */
   body: string;
   createdAt: string;
-  author: { handle: string; name: string };
+  editedAt: string | null;
+  deleted: boolean;
+  author: { id: string; handle: string; name: string };
 };
 
+/**
+ * A review's comments, oldest first. A comment its author deleted is left out, unless replies
+ * hang from it: then it stays in place, without its text or author name.
+ */
 export async function listComments(
   db: Executor,
   { reviewId }: { reviewId: number },
@@ -439,27 +575,79 @@ export async function listComments(
   const rows = await db
     .select({
       id: reviewComments.id,
+      parentId: reviewComments.parentId,
       body: reviewComments.body,
       createdAt: reviewComments.createdAt,
+      editedAt: reviewComments.editedAt,
+      deletedAt: reviewComments.deletedAt,
+      userId: reviewComments.userId,
       handle: users.handle,
       name: users.name,
     })
     .from(reviewComments)
     .innerJoin(users, eq(users.id, reviewComments.userId))
+    .where(and(eq(reviewComments.reviewId, reviewId), visible("comment", reviewComments.id)))
+    .orderBy(asc(reviewComments.createdAt), asc(reviewComments.id));
+  const withReplies = new Set(
+    rows.filter((r) => r.parentId != null && !r.deletedAt).map((r) => r.parentId),
+  );
+  return rows
+    .filter((r) => !r.deletedAt || withReplies.has(r.id))
+    .map((r) => ({
+      id: r.id,
+      parentId: r.parentId,
+      body: r.deletedAt ? "" : r.body,
+      createdAt: r.createdAt.toISOString(),
+      editedAt: r.editedAt ? r.editedAt.toISOString() : null,
+      deleted: r.deletedAt != null,
+      author: r.deletedAt
+        ? { id: "", handle: "", name: "" }
+        : { id: r.userId, handle: r.handle, name: r.name },
+    }));
+}
+
+export type ReviewVersion = {
+  rating: number;
+  body: string | null;
+  containsSpoilers: boolean;
+  /** When this version was replaced by the next one. */
+  replacedAt: string;
+};
+
+/** The earlier versions of a review readers can see, newest first; null when they cannot see it. */
+export async function listReviewVersions(
+  db: Executor,
+  { reviewId }: { reviewId: number },
+): Promise<{ review: ReviewCard; versions: ReviewVersion[] } | null> {
+  const review = await getReviewById(db, { reviewId });
+  if (!review) return null;
+  const rows = await db
+    .select({
+      rating: reviewRevisions.rating,
+      body: reviewRevisions.body,
+      containsSpoilers: reviewRevisions.containsSpoilers,
+      replacedAt: reviewRevisions.replacedAt,
+    })
+    .from(reviewRevisions)
     .where(
       and(
-        eq(reviewComments.reviewId, reviewId),
-        isNull(reviewComments.deletedAt),
-        visible("comment", reviewComments.id),
+        eq(reviewRevisions.reviewId, reviewId),
+        // versions from before its author deleted it and posted again are not this review's
+        gt(reviewRevisions.replacedAt, new Date(review.createdAt)),
       ),
     )
-    .orderBy(asc(reviewComments.createdAt), asc(reviewComments.id));
-  return rows.map((r) => ({
-    id: r.id,
-    body: r.body,
-    createdAt: r.createdAt.toISOString(),
-    author: { handle: r.handle, name: r.name },
-  }));
+    .orderBy(desc(reviewRevisions.replacedAt), desc(reviewRevisions.id));
+  return {
+    review,
+    versions: rows.map((r) => ({ ...r, replacedAt: r.replacedAt.toISOString() })),
+  };
+}
+
+/** Review cards by id, as readers see them (for the feed); missing ones are left out. */
+export async function getReviewCardsByIds(db: Executor, { ids }: { ids: number[] }) {
+  if (ids.length === 0) return new Map<number, ReviewCard>();
+  const rows = await visibleCards(db, inArray(reviews.id, ids));
+  return new Map(rows.map((r) => [r.id, toCard(r)]));
 }
 
 /** What the signed-in reader needs on a film page: their review and the reviews they liked. */

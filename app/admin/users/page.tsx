@@ -4,7 +4,8 @@ import { Suspense } from "react";
 import { pageActor } from "@/app/server-action";
 import { RoleForm, ThresholdForm } from "@/components/mod-forms";
 import { getDb } from "@/db/index";
-import { findUsers, getReportThreshold } from "@/db/queries/moderation";
+import { findUsers } from "@/db/queries/moderation/reads";
+import { getReportThreshold } from "@/db/queries/moderation/settings";
 
 export const metadata: Metadata = {
   title: "Users and roles",

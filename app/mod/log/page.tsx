@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { pageActor } from "@/app/server-action";
 import { getDb } from "@/db/index";
-import { listModerationLog } from "@/db/queries/moderation";
+import { listModerationLog } from "@/db/queries/moderation/reads";
 import { reasonLabel } from "@/lib/moderation";
 
 export const metadata: Metadata = {

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BUILD_PLACEHOLDER, loadReview } from "@/db/cached";
 import { CommentForm } from "@/components/comment-form";
-import { CommentReport } from "@/components/comment-report";
+import { CommentThread } from "@/components/comment-thread";
 import { ReviewWithReader } from "@/components/review-likes";
-import { formatDate, titleWithYear } from "@/lib/format";
+import { titleWithYear } from "@/lib/format";
 import { starsLabel } from "@/lib/rating";
 
 type Props = { params: Promise<{ id: string }> };
@@ -53,28 +53,12 @@ export default async function ReviewPage({ params }: Props) {
       <ReviewWithReader review={review} />
       <section aria-labelledby="comments-heading" className="mt-8">
         <h2 id="comments-heading" className="text-lg font-semibold">
-          Comments ({comments.length})
+          Comments ({comments.filter((c) => !c.deleted).length})
         </h2>
         {comments.length === 0 ? (
           <p className="mt-2 text-zinc-700 dark:text-zinc-300">No comments yet.</p>
         ) : null}
-        <ol className="mt-3 flex flex-col gap-3">
-          {comments.map((c) => (
-            <li key={c.id} className="rounded border border-zinc-200 p-3 dark:border-zinc-800">
-              <p className="text-sm">
-                <Link href={`/u/${c.author.handle}`} className="font-medium hover:underline">
-                  {c.author.name}
-                </Link>{" "}
-                <span className="text-zinc-600 dark:text-zinc-400">
-                  @{c.author.handle} ·{" "}
-                  <time dateTime={c.createdAt}>{formatDate(c.createdAt.slice(0, 10))}</time>
-                </span>
-              </p>
-              <div className="mt-1 whitespace-pre-wrap break-words">{c.body}</div>
-              <CommentReport commentId={c.id} authorHandle={c.author.handle} />
-            </li>
-          ))}
-        </ol>
+        <CommentThread reviewId={review.id} comments={comments} />
         <CommentForm reviewId={review.id} />
       </section>
     </>

@@ -4,6 +4,7 @@ import { BUILD_PLACEHOLDER, loadLogsByYear, loadProfile } from "@/db/cached";
 import { LogsByYear } from "@/components/logs-by-year";
 import { ProfileNav } from "@/components/profile-nav";
 import { CsvDownload } from "@/components/csv-download";
+import { FollowSummary } from "@/components/follow-summary";
 import { RatingHistogram } from "@/components/rating-summary";
 import { ReviewCard } from "@/components/review-card";
 import { formatDate, plural } from "@/lib/format";
@@ -40,6 +41,7 @@ export default async function ProfilePage({ params }: Props) {
       <p className="text-zinc-600 dark:text-zinc-400">
         @{profile.handle} · joined {formatDate(profile.joinedAt.slice(0, 10))}
       </p>
+      <FollowSummary handle={profile.handle} />
       <ProfileNav handle={profile.handle} current="profile" />
       <dl className="mt-4 flex flex-wrap gap-6 text-sm">
         <div>

@@ -1,7 +1,7 @@
 import { currentSyncJob } from "@/app/admin/data/sync-job";
 import { auth } from "@/auth";
 import { getDb } from "@/db/index";
-import { assertAdmin } from "@/db/queries/moderation";
+import { assertAdmin } from "@/db/queries/moderation/permissions";
 import { getActor } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
 

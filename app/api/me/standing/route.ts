@@ -1,7 +1,7 @@
 import { desc, and, eq, gt, isNull, sql } from "drizzle-orm";
 import { auth } from "@/auth";
 import { getDb } from "@/db/index";
-import { listMyModeratedContent } from "@/db/queries/moderation";
+import { listMyModeratedContent } from "@/db/queries/moderation/notices";
 import { activeRestriction } from "@/db/queries/users";
 import { sanctions } from "@/db/schema";
 import { reasonLabel } from "@/lib/moderation";

@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { pageActor } from "@/app/server-action";
 import { LiftSanctionForm, SanctionForm } from "@/components/mod-forms";
 import { getDb } from "@/db/index";
-import { getUserRecord } from "@/db/queries/moderation";
+import { getUserRecord } from "@/db/queries/moderation/reads";
 import { reasonLabel } from "@/lib/moderation";
 
 export const metadata: Metadata = {

@@ -1,0 +1,143 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../index";
+import { follows, notifications } from "../schema";
+import { socialWorld } from "../social-fixtures";
+import { createTestDatabase, testEngines } from "../testing";
+import {
+  decodeFollowCursor,
+  getFollowCounts,
+  getReaderUserState,
+  listBlockedIds,
+  listFollows,
+} from "./follows";
+
+describe.each(testEngines())("follows and blocks on %s", (engine) => {
+  let handle: DatabaseHandle;
+  const w = socialWorld(() => handle, engine);
+  let filmId: number;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine);
+    filmId = (await w.makeFilm()).id;
+  });
+  afterAll(async () => handle?.close());
+
+  it("follows once, tells the followed user once, and unfollows", async () => {
+    const [a, b] = [await w.makeUser(), await w.makeUser()];
+    expect(await w.as(b.id).follow(null, { handle: a.handle })).toMatchObject({ ok: true });
+    expect(await w.as(b.id).follow(null, { handle: a.handle.toUpperCase() })).toMatchObject({
+      ok: true,
+    });
+    expect(await getFollowCounts(handle.db, { userId: a.id })).toEqual({
+      followers: 1,
+      following: 0,
+    });
+    expect(await getFollowCounts(handle.db, { userId: b.id })).toEqual({
+      followers: 0,
+      following: 1,
+    });
+    await w.as(b.id).unfollow(null, { handle: a.handle });
+    await w.as(b.id).follow(null, { handle: a.handle });
+    const told = await handle.db.select().from(notifications).where(eq(notifications.userId, a.id));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ kind: "followed", actorId: b.id });
+    expect(await getReaderUserState(handle.db, { viewerId: b.id, userId: a.id })).toEqual({
+      self: false,
+      following: true,
+      blocking: false,
+    });
+  });
+
+  it("refuses following oneself, nobody, or without signing in, and writes nothing", async () => {
+    const a = await w.makeUser();
+    const before = await w.counts();
+    expect(await w.as(a.id).follow(null, { handle: a.handle })).toMatchObject({
+      ok: false,
+      error: "You cannot follow yourself.",
+    });
+    expect(await w.as(a.id).follow(null, { handle: "nobody_here" })).toMatchObject({
+      ok: false,
+      error: "No user has that handle.",
+    });
+    expect(await w.as(null).follow(null, { handle: a.handle })).toMatchObject({
+      ok: false,
+      error: "Sign in to do that.",
+    });
+    expect(await w.as(a.id).follow(null, { handle: "no spaces!" })).toMatchObject({
+      ok: false,
+      fieldErrors: { handle: "That is not a user's handle." },
+    });
+    expect(await w.counts()).toEqual(before);
+  });
+
+  it("blocking ends the follows both ways; blocking twice changes nothing", async () => {
+    const [a, b] = [await w.makeUser(), await w.makeUser()];
+    await w.as(a.id).follow(null, { handle: b.handle });
+    await w.as(b.id).follow(null, { handle: a.handle });
+    expect(await w.as(a.id).block(null, { handle: b.handle })).toMatchObject({ ok: true });
+    expect(await w.as(a.id).block(null, { handle: b.handle })).toMatchObject({ ok: true });
+    const left = await handle.db
+      .select()
+      .from(follows)
+      .where(and(eq(follows.followerId, a.id), eq(follows.followeeId, b.id)));
+    expect(left).toHaveLength(0);
+    expect(await getFollowCounts(handle.db, { userId: a.id })).toEqual({
+      followers: 0,
+      following: 0,
+    });
+    expect(await listBlockedIds(handle.db, { userId: a.id })).toEqual([b.id]);
+    expect(await listBlockedIds(handle.db, { userId: b.id })).toEqual([]);
+  });
+
+  it("a blocked user cannot follow, like or comment on the blocker's reviews, and writes nothing", async () => {
+    const [a, b] = [await w.makeUser(), await w.makeUser()];
+    const reviewId = await w.review(a.id, filmId);
+    await w.as(a.id).block(null, { handle: b.handle });
+    const before = await w.counts();
+    const refused = { ok: false, error: "You can't interact with this user's content." };
+    expect(await w.as(b.id).follow(null, { handle: a.handle })).toMatchObject(refused);
+    expect(await w.as(b.id).like(null, { reviewId: String(reviewId) })).toMatchObject(refused);
+    expect(
+      await w.as(b.id).comment(null, { reviewId: String(reviewId), body: "Hello" }),
+    ).toMatchObject(refused);
+    // the blocker cannot either, until they unblock
+    expect(await w.as(a.id).follow(null, { handle: b.handle })).toMatchObject(refused);
+    expect(await w.counts()).toEqual(before);
+
+    await w.as(a.id).unblock(null, { handle: b.handle });
+    expect(await w.as(b.id).follow(null, { handle: a.handle })).toMatchObject({ ok: true });
+    expect(await w.as(b.id).like(null, { reviewId: String(reviewId) })).toMatchObject({ ok: true });
+  });
+
+  it("pages through followers and following by keyset, each person once, newest first", async () => {
+    const star = await w.makeUser();
+    const fans = [];
+    for (let i = 0; i < 7; i++) {
+      const fan = await w.makeUser();
+      fans.push(fan);
+      await w.as(fan.id).follow(null, { handle: star.handle });
+    }
+    const seen: string[] = [];
+    let cursor: ReturnType<typeof decodeFollowCursor> = null;
+    for (let page = 0; page < 5; page++) {
+      const { people, next } = await listFollows(handle.db, {
+        userId: star.id,
+        side: "followers",
+        cursor,
+        limit: 3,
+      });
+      seen.push(...people.map((p) => p.handle));
+      if (!next) break;
+      cursor = decodeFollowCursor(next);
+    }
+    expect(seen).toEqual(fans.map((f) => f.handle).reverse());
+    const following = await listFollows(handle.db, {
+      userId: fans[0]!.id,
+      side: "following",
+      cursor: null,
+      limit: 10,
+    });
+    expect(following.people.map((p) => p.handle)).toEqual([star.handle]);
+  });
+});
