@@ -175,11 +175,15 @@ export function ListEditor({ list, limits }: { list: Editable; limits: ListLimit
   }
 
   // Dragging with a pointer (HTML drag and drop): the list reorders as the film passes others.
-  const onDragStart = (event: DragEvent<HTMLLIElement>, filmId: number) => {
+  const onDragStart = (event: DragEvent<HTMLButtonElement>, filmId: number) => {
     event.dataTransfer.effectAllowed = "move";
     event.dataTransfer.setData("text/plain", String(filmId));
+    // the whole film moves under the pointer, not just its handle
+    const row = event.currentTarget.closest("li");
+    if (row) event.dataTransfer.setDragImage(row, 16, 16);
     setDragging(filmId);
   };
+
   const onDragOver = (event: DragEvent<HTMLLIElement>, index: number) => {
     if (dragging == null) return;
     event.preventDefault();
@@ -233,11 +237,8 @@ export function ListEditor({ list, limits }: { list: Editable; limits: ListLimit
           {items.map((item, index) => (
             <li
               key={item.filmId}
-              draggable
-              onDragStart={(e) => onDragStart(e, item.filmId)}
               onDragOver={(e) => onDragOver(e, index)}
               onDrop={(e) => e.preventDefault()}
-              onDragEnd={onDragEnd}
               data-testid="editor-film"
               className={`rounded-lg border p-3 ${
                 dragging === item.filmId || grabbed?.filmId === item.filmId
@@ -250,6 +251,10 @@ export function ListEditor({ list, limits }: { list: Editable; limits: ListLimit
                   type="button"
                   aria-describedby="reorder-help"
                   id={`handle-${item.filmId}`}
+                  // only the handle drags, so text in the note can still be selected
+                  draggable
+                  onDragStart={(e) => onDragStart(e, item.filmId)}
+                  onDragEnd={onDragEnd}
                   aria-pressed={grabbed?.filmId === item.filmId}
                   onKeyDown={(e) => onHandleKey(e, index)}
                   className={`${smallButton} cursor-grab`}
