@@ -163,7 +163,10 @@ function excerpt(body: string): string {
 
 function RecentReview({ review }: { review: ReviewCard }) {
   return (
-    <li className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+    <li
+      className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+      data-author-id={review.author.id}
+    >
       <p className="font-medium">
         <Link href={`/films/${review.film.slug}`} className="hover:underline">
           {titleWithYear(review.film.title, review.film.year)}
