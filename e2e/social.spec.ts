@@ -2,24 +2,30 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { signUp, uniqueUser } from "./fixtures";
 
-test("a viewer follows a reviewer, sees the review in their feed and likes it; the reviewer is told", async ({
+test("a viewer logs a watch with a review; a follower sees it in their feed and likes it; the reviewer is told", async ({
   page,
   browser,
 }) => {
   test.setTimeout(120_000);
-  // A posts a review
+  // A logs a watch with 4 stars, a tag and a review: one diary entry and one review
   const a = uniqueUser("author");
   await signUp(page, a);
   await page.goto("/films/the-quake-2018");
-  const mine = page.getByTestId("your-review");
-  await mine
-    .getByRole("radiogroup", { name: "Your rating" })
-    .getByRole("radio", { name: "4 stars", exact: true })
-    .check();
+  await page
+    .getByTestId("viewer-actions")
+    .getByRole("button", { name: "Log", exact: true })
+    .click();
+  const dialog = page.getByRole("dialog", { name: "Log The Quake" });
+  await dialog.getByLabel("Date watched").fill("2025-11-02");
+  await dialog.getByRole("radio", { name: "4 stars", exact: true }).check();
+  await dialog.getByLabel("Tags").fill("disaster");
   const text = `Feed-worthy review ${a.handle}`;
-  await mine.getByLabel("Your review").fill(text);
-  await mine.getByRole("button", { name: "Post review" }).click();
-  await expect(mine.getByRole("article")).toContainText(text);
+  await dialog.getByLabel("Review (optional)").fill(text);
+  await dialog.getByRole("button", { name: "Save to diary" }).click();
+  await expect(dialog).toBeHidden();
+  // the log's text is A's one review of the film, on their profile
+  await page.goto(`/u/${a.handle}`);
+  await expect(page.getByRole("article").filter({ hasText: text })).toBeVisible();
 
   // B follows A from A's profile
   const b = uniqueUser("reader");
@@ -39,8 +45,9 @@ test("a viewer follows a reviewer, sees the review in their feed and likes it; t
   await pageB.getByTestId("followers-count").click();
   await expect(pageB.getByRole("link", { name: b.name })).toBeVisible();
 
-  // B sees A's review in the feed, and likes it there
+  // B sees A's watch and review in the feed, and likes the review there
   await pageB.goto("/feed");
+  await expect(pageB.getByRole("main")).toContainText(`${a.name} watched The Quake`);
   const item = pageB.getByRole("article").filter({ hasText: text });
   await expect(item).toBeVisible();
   await expectNoSeriousA11yViolations(pageB);
