@@ -7,6 +7,7 @@ import type { DiaryEntryView, WatchedFilm } from "@/db/queries/diary";
 import type { WatchlistItem } from "@/db/queries/watchlist";
 import { monthHeading, shortDate } from "@/lib/diary";
 import { plural } from "@/lib/format";
+import { DiaryEditLink } from "./diary-edit-link";
 import { Stars } from "./ui/stars";
 
 function FilmTitle({ film }: { film: { slug: string; title: string; year: number | null } }) {
@@ -20,8 +21,17 @@ function FilmTitle({ film }: { film: { slug: string; title: string; year: number
   );
 }
 
-/** Diary entries under a heading per month, newest first, as the query returns them. */
-export function DiaryEntries({ entries }: { entries: DiaryEntryView[] }) {
+/**
+ * Diary entries under a heading per month, newest first, as the query returns them. Each has an
+ * "Edit" link that only its owner sees.
+ */
+export function DiaryEntries({
+  entries,
+  ownerHandle,
+}: {
+  entries: DiaryEntryView[];
+  ownerHandle: string;
+}) {
   if (entries.length === 0) return <p className="mt-4">No diary entries yet.</p>;
   const months: { month: string; entries: DiaryEntryView[] }[] = [];
   for (const e of entries) {
@@ -71,6 +81,12 @@ export function DiaryEntries({ entries }: { entries: DiaryEntryView[] }) {
                     Review<span className="sr-only"> of {e.film.title}</span>
                   </Link>
                 ) : null}
+                <DiaryEditLink
+                  ownerHandle={ownerHandle}
+                  entryId={e.id}
+                  filmTitle={e.film.title}
+                  watchedOn={e.watchedOn}
+                />
               </li>
             ))}
           </ul>

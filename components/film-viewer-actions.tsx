@@ -4,6 +4,7 @@ import { useSession } from "next-auth/react";
 import { useActionState, useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { logWatchAction, watchlistAction } from "@/app/films/[slug]/actions";
 import { EARLIEST_WATCH_DATE, MAX_TAG_LENGTH, MAX_TAGS, shortDate } from "@/lib/diary";
+import { announceReaderStateChanged } from "@/lib/reader-events";
 import { StarPicker } from "./star-picker";
 import { buttonClass, FormStatus } from "./ui/field";
 
@@ -49,11 +50,16 @@ export function FilmViewerActions({ film }: { film: { id: number; slug: string; 
     };
   }, [status, film.slug, version]);
 
-  const onLogged = useCallback((message: string) => {
-    dialog.current?.close();
-    setNotice(message);
-    setVersion((v) => v + 1);
-  }, []);
+  const onLogged = useCallback(
+    (message: string, reviewChanged: boolean) => {
+      dialog.current?.close();
+      setNotice(message);
+      setVersion((v) => v + 1);
+      // the rating or text went to the reader's review, which the reviews section shows
+      if (reviewChanged) announceReaderStateChanged(film.slug);
+    },
+    [film.slug],
+  );
 
   if (status === "loading") return <div className="mt-6 h-10" aria-hidden="true" />;
   if (status === "unauthenticated") {
@@ -141,7 +147,7 @@ function LogForm({
 }: {
   filmId: number;
   watchedBefore: boolean;
-  onLogged: (message: string) => void;
+  onLogged: (message: string, reviewChanged: boolean) => void;
   onCancel: () => void;
 }) {
   const [result, action, pending] = useActionState(logWatchAction, null);
@@ -149,7 +155,7 @@ function LogForm({
   const [today] = useState(localToday);
   const errors = result && !result.ok ? result.fieldErrors : {};
   useEffect(() => {
-    if (result?.ok) onLogged(result.message ?? "Logged.");
+    if (result?.ok) onLogged(result.message ?? "Logged.", result.data.reviewChanged);
   }, [result, onLogged]);
 
   const input =

@@ -89,7 +89,7 @@ export function PrivateProfilePart({
   return (
     <>
       {page.kind === "diary" ? (
-        <DiaryEntries entries={page.rows} />
+        <DiaryEntries entries={page.rows} ownerHandle={handle} />
       ) : page.kind === "films" ? (
         <WatchedFilms films={page.rows} />
       ) : (

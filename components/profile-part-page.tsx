@@ -59,7 +59,7 @@ export async function ProfilePartPage({
   if (!result.visible) {
     body = <PrivateProfilePart handle={owner.handle} part={part} audience={result.audience} />;
   } else if ("entries" in result.data) {
-    body = <DiaryEntries entries={result.data.entries} />;
+    body = <DiaryEntries entries={result.data.entries} ownerHandle={owner.handle} />;
     next = result.data.next;
   } else if ("films" in result.data) {
     body = <WatchedFilms films={result.data.films} />;

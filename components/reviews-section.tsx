@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState, useTransition } from "react";
 import { deleteReviewAction } from "@/app/films/[slug]/actions";
 import type { ReviewCard as Review, ReviewSort } from "@/db/queries/reviews";
 import { restrictionSentence } from "@/lib/moderation";
+import { onReaderStateChanged } from "@/lib/reader-events";
 import { ReviewCard } from "./review-card";
 import { ReviewForm } from "./review-form";
 
@@ -85,6 +86,9 @@ export function ReviewsSection({
 
     startLoading(async () => setFetched(sort === "newest" ? null : await fetchPage(sort, null)));
   }, [loadReader, fetchPage, sort]);
+
+  // a log saved from the film page's Log dialog can change the reader's review
+  useEffect(() => onReaderStateChanged(film.slug, refresh), [film.slug, refresh]);
 
   const page = fetched ?? initial;
   const more = () =>

@@ -25,6 +25,7 @@ import { seedDemo } from "../seed/index";
 import { createTestDatabase, testEngines } from "../testing";
 import {
   countLogsByYear,
+  getOwnDiaryEntry,
   getReaderDiaryState,
   listDiary,
   listFilmsWatched,
@@ -566,5 +567,32 @@ describe.each(testEngines())("diary and watchlist on %s", (engine) => {
     expect(await getRatingStats(handle.db, { filmId })).toEqual(
       await recountRatingStats(handle.db, { filmId }),
     );
+  });
+  it("reads one's own entry for editing; someone else's or a missing one reads as nothing", async () => {
+    const owner = await makeUser();
+    const other = await makeUser();
+    await actionsAs(owner.id).log(null, {
+      filmId: String(filmIds[5]!),
+      watchedOn: "2024-12-24",
+      rating: "3.5",
+      rewatch: "on",
+      tags: "Xmas, 가족",
+    });
+    const [entry] = await entriesOf(owner.id);
+    const [film] = await handle.db
+      .select({ slug: films.slug, title: films.title, year: films.year })
+      .from(films)
+      .where(eq(films.id, filmIds[5]!));
+    expect(await getOwnDiaryEntry(handle.db, { userId: owner.id, entryId: entry!.id })).toEqual({
+      id: entry!.id,
+      watchedOn: "2024-12-24",
+      rating: 7,
+      rewatch: true,
+      tags: ["Xmas", "가족"],
+      film,
+    });
+    expect(await getOwnDiaryEntry(handle.db, { userId: other.id, entryId: entry!.id })).toBeNull();
+    for (const entryId of [entry!.id + 100_000, 0, -1, 2 ** 31, 1.5])
+      expect(await getOwnDiaryEntry(handle.db, { userId: owner.id, entryId })).toBeNull();
   });
 });

@@ -373,6 +373,44 @@ export async function listDiary(
   };
 }
 
+export type OwnDiaryEntry = {
+  id: number;
+  /** Null for an import's undated "watched". */
+  watchedOn: string | null;
+  rating: number | null;
+  rewatch: boolean;
+  tags: string[];
+  film: FilmRef;
+};
+
+/**
+ * One of the user's own diary entries, for editing. Someone else's entry reads as null, exactly
+ * like a missing one, so the answer reveals nothing about other diaries.
+ */
+export async function getOwnDiaryEntry(
+  db: Executor,
+  { userId, entryId }: { userId: string; entryId: number },
+): Promise<OwnDiaryEntry | null> {
+  if (!(Number.isInteger(entryId) && entryId > 0 && entryId <= 2_147_483_647)) return null;
+  const [row] = await db
+    .select({
+      id: diaryEntries.id,
+      watchedOn: diaryEntries.watchedOn,
+      rating: diaryEntries.rating,
+      rewatch: diaryEntries.rewatch,
+      tags: diaryEntries.tags,
+      slug: films.slug,
+      title: films.title,
+      year: films.year,
+    })
+    .from(diaryEntries)
+    .innerJoin(films, eq(films.id, diaryEntries.filmId))
+    .where(and(eq(diaryEntries.id, entryId), eq(diaryEntries.userId, userId)));
+  if (!row) return null;
+  const { slug, title, year, ...entry } = row;
+  return { ...entry, film: { slug, title, year } };
+}
+
 export type WatchedFilm = {
   film: FilmRef;
   timesWatched: number;
