@@ -6,6 +6,8 @@ test("an owner edits and deletes diary entries; nobody else sees Edit or gets in
   page,
   browser,
 }) => {
+  // a long journey of sign-ups and saves on a busy two-core machine
+  test.setTimeout(120_000);
   const owner = uniqueUser("editor");
   await signUp(page, owner);
 

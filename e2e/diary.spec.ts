@@ -6,6 +6,8 @@ test("a viewer logs a watch, keeps a watchlist, and makes the diary private", as
   page,
   browser,
 }) => {
+  // a long journey of sign-ups and saves on a busy two-core machine
+  test.setTimeout(120_000);
   const viewer = uniqueUser("diarist");
   await signUp(page, viewer);
 
