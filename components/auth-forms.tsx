@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useSession } from "next-auth/react";
-import { useActionState, useEffect, useState, type ChangeEvent } from "react";
+import { useActionState, useEffect, useRef, useState, type ChangeEvent } from "react";
 import { signInAction } from "@/app/signin/actions";
 import { signUpAction } from "@/app/signup/actions";
 import { buttonClass, Field, FormStatus } from "./ui/field";
@@ -24,18 +24,24 @@ function useValues<K extends string>(...names: K[]) {
   return bind;
 }
 
-/** After signing in or up: refresh the session the page shows, then go on. */
+/**
+ * After signing in or up: refresh the session the page shows, then go on, once per result.
+ * `update` changes with every session change, so without the guard each refresh would start
+ * another, and a `router.refresh()` of the sign-up page could overtake the navigation away.
+ */
 function useGoOnSuccess(state: { ok: boolean; data?: { redirectTo: string } } | null) {
   const { update } = useSession();
   const router = useRouter();
+  const handled = useRef<unknown>(null);
   useEffect(() => {
-    if (state?.ok && state.data) {
-      const to = state.data.redirectTo;
-      void update().then(() => {
-        router.push(to);
-        router.refresh();
-      });
-    }
+    if (!state?.ok || !state.data || handled.current === state) return;
+    handled.current = state;
+    const to = state.data.redirectTo;
+    // `update` gives nothing while the page's first session read is still out: load afresh then
+    void update().then(
+      (session) => (session ? router.replace(to) : window.location.assign(to)),
+      () => window.location.assign(to),
+    );
   }, [state, update, router]);
 }
 
