@@ -19,7 +19,7 @@ import {
   type NotImported,
 } from "../../lib/letterboxd/plan";
 import type { Executor } from "../index";
-import { assertCanParticipate } from "../queries/moderation";
+import { assertCanParticipate } from "../queries/moderation/permissions";
 import { consumeLimit } from "../queries/rate-limits";
 import { changeStats } from "../queries/rating-stats";
 import { searchCatalogue } from "../queries/search";
