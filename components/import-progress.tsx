@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { useActionState, useCallback, useEffect, useId, useState } from "react";
 import { resolveUnmatchedAction } from "@/app/settings/import/actions";
-import type { ImportJobView, ImportReport } from "@/db/import/letterboxd";
+import type { ImportJobView } from "@/db/queries/imports";
+import type { ImportReport } from "@/lib/letterboxd/report";
 import { buttonClass, FormStatus } from "./ui/field";
 
 const n = (v: number) => v.toLocaleString("en-US");

@@ -21,13 +21,9 @@ import {
 } from "../schema";
 import { seedDemo } from "../seed/index";
 import { createTestDatabase, testEngines } from "../testing";
-import {
-  getImportJob,
-  prepareImport,
-  resolveUnmatched,
-  runImport,
-  type ImportReport,
-} from "./letterboxd";
+import type { ImportReport } from "../../lib/letterboxd/report";
+import { getImportJob } from "../queries/imports";
+import { prepareImport, resolveUnmatched, runImport } from "./letterboxd";
 import { getExportData } from "./letterboxd-export";
 import { importHandlers } from "../actions";
 import { resolveUnmatchedInput } from "../../lib/validation";

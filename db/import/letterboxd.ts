@@ -6,7 +6,7 @@
  * primary key), so an import stopped half-way completes when run again, without duplicates.
  */
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { AppError, notSignedIn } from "../../lib/errors";
 import { parseExport, rowCount, type LetterboxdExport } from "../../lib/letterboxd/parse";
 import { LetterboxdError, readUpload, type UploadedFile } from "../../lib/letterboxd/read";
@@ -18,11 +18,17 @@ import {
   type FilmRows,
   type NotImported,
 } from "../../lib/letterboxd/plan";
+import {
+  emptyReport,
+  emptyRows,
+  type ImportReport,
+  type UnmatchedRows,
+} from "../../lib/letterboxd/report";
 import type { Executor } from "../index";
-import { assertCanParticipate } from "../queries/moderation";
+import { matchFilms } from "./letterboxd-match";
+import { assertCanParticipate } from "../queries/moderation/permissions";
 import { consumeLimit } from "../queries/rate-limits";
 import { changeStats } from "../queries/rating-stats";
-import { searchCatalogue } from "../queries/search";
 import type { Actor } from "../queries/users";
 import {
   diaryEntries,
@@ -34,140 +40,13 @@ import {
   watchlistEntries,
 } from "../schema";
 
-export type Count = { created: number; existing: number };
-export type ImportReport = {
-  films: { matched: number; unmatched: number; resolved: number; skipped: number };
-  diary: Count;
-  ratings: Count;
-  reviews: Count;
-  watched: Count;
-  watchlist: Count;
-  notImported: NotImported[];
-};
-export type Candidate = { filmId: number; slug: string; title: string; year: number | null };
-export type UnmatchedRows = Omit<FilmRows, "name" | "year" | "uri">;
-
 /** Films applied per transaction: small enough that progress moves, large enough to be quick. */
 export const FILMS_PER_BATCH = 25;
-/** Titles that matched nothing for which close titles are looked up (a search each). */
-const MAX_NEARBY_LOOKUPS = 100;
-/** A job still "running" this long after it started was cut off (the server stopped). */
-export const STALE_AFTER_MS = 30 * 60_000;
 /** "not imported" rows kept in a report; the count beyond is not listed. */
 const MAX_LISTED = 200;
 
-const count = (): Count => ({ created: 0, existing: 0 });
-export const emptyReport = (): ImportReport => ({
-  films: { matched: 0, unmatched: 0, resolved: 0, skipped: 0 },
-  diary: count(),
-  ratings: count(),
-  reviews: count(),
-  watched: count(),
-  watchlist: count(),
-  notImported: [],
-});
-
 /** A day of the export as a moment (midday UTC, so it reads as that day everywhere). */
 const at = (day: string) => new Date(`${day}T12:00:00Z`);
-
-// ─── Matching ────────────────────────────────────────────────────────────────
-
-export type Match =
-  | { filmId: number; slug: string; candidates?: undefined }
-  | { filmId: null; slug?: undefined; candidates: Candidate[] };
-
-/**
- * Each (name, year) to the film it names. A film whose year is known must have that year; a film
- * of unknown year is taken only when it is the one film of that title. Anything else is left
- * unmatched with the films that came close.
- */
-export async function matchFilms(
-  db: Executor,
-  items: { name: string; year: number | null; uri?: string }[],
-): Promise<Match[]> {
-  const found = new Map<number, Candidate[]>();
-  const linked = new Map<number, Candidate>();
-  for (let start = 0; start < items.length; start += 500) {
-    const chunk = items
-      .slice(start, start + 500)
-      .map((it, i) => ({ i: start + i, n: it.name, s: reelrankSlug(it.uri) }));
-    const { rows } = (await db.execute(sql`
-      with wanted as (
-        select t.i, t.s, reelrank_search_key(t.n) as k
-        from json_to_recordset(${JSON.stringify(chunk)}::json) as t(i int, n text, s text)
-      )
-      select w.i, f.id, f.slug, f.title, f.year, f.slug = w.s as linked
-      from wanted w
-      join films f on reelrank_search_key(f.title) = w.k or reelrank_search_key(f.original_title) = w.k
-      order by w.i, f.year nulls last, f.id`)) as {
-      rows: {
-        i: number;
-        id: number;
-        slug: string;
-        title: string;
-        year: number | null;
-        linked: boolean | null;
-      }[];
-    };
-    for (const r of rows) {
-      const candidate = { filmId: r.id, slug: r.slug, title: r.title, year: r.year };
-      const list = found.get(r.i) ?? [];
-      list.push(candidate);
-      found.set(r.i, list);
-      if (r.linked) linked.set(r.i, candidate);
-    }
-  }
-  const out: Match[] = [];
-  let nearbyLookups = 0;
-  for (const [i, item] of items.entries()) {
-    const candidates = found.get(i) ?? [];
-    // Reelrank's own export names each film by its address: the film of that title at that address
-    const link = linked.get(i);
-    if (link && (item.year == null || link.year == null || link.year === item.year)) {
-      out.push({ filmId: link.filmId, slug: link.slug });
-      continue;
-    }
-    const sameYear = candidates.filter((c) => c.year != null && c.year === item.year);
-    const only = candidates.length === 1 ? candidates[0]! : null;
-    const pick =
-      item.year != null
-        ? sameYear.length === 1
-          ? sameYear[0]!
-          : sameYear.length === 0 && only?.year == null
-            ? only
-            : null
-        : only;
-    if (pick) out.push({ filmId: pick.filmId, slug: pick.slug });
-    else if (candidates.length) out.push({ filmId: null, candidates });
-    else if (nearbyLookups++ < MAX_NEARBY_LOOKUPS)
-      out.push({ filmId: null, candidates: await nearby(db, item.name) });
-    // past that many, the viewer searches for the film themselves
-    else out.push({ filmId: null, candidates: [] });
-  }
-  return out;
-}
-
-/** `https://reelrank.example/films/ballerina-2023` → `ballerina-2023`; null for other addresses. */
-function reelrankSlug(uri: string | undefined): string | null {
-  const match = /^https?:\/\/[^/]+\/films\/([a-z0-9-]+)\/?$/i.exec(uri ?? "");
-  return match ? match[1]!.toLowerCase() : null;
-}
-
-/** Films whose titles come close, for a name that matched none exactly. */
-async function nearby(db: Executor, name: string): Promise<Candidate[]> {
-  const { films: hits } = await searchCatalogue(db, { q: name.slice(0, 200), limit: 5 });
-  if (!hits.length) return [];
-  const rows = await db
-    .select({ filmId: films.id, slug: films.slug, title: films.title, year: films.year })
-    .from(films)
-    .where(
-      inArray(
-        films.slug,
-        hits.map((h) => h.slug),
-      ),
-    );
-  return hits.flatMap((h) => rows.filter((r) => r.slug === h.slug));
-}
 
 // ─── Applying a film's rows ──────────────────────────────────────────────────
 
@@ -546,103 +425,4 @@ export async function resolveUnmatched(
     await tx.update(importJobs).set({ report }).where(eq(importJobs.id, row.jobId));
     return { jobId: row.jobId, filmSlug: film?.slug ?? null, ratingChanged, report };
   });
-}
-
-const emptyRows = (): UnmatchedRows => ({
-  diary: [],
-  ratings: [],
-  reviews: [],
-  watched: [],
-  watchlist: [],
-});
-
-// ─── Reads ───────────────────────────────────────────────────────────────────
-
-export type ImportJobView = {
-  id: number;
-  fileName: string;
-  status: "running" | "done" | "failed";
-  /** Running, but started long ago: the server stopped during it. */
-  stalled: boolean;
-  total: number;
-  processed: number;
-  report: ImportReport;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  unmatched: {
-    id: number;
-    name: string;
-    year: number | null;
-    status: "pending" | "matched" | "skipped";
-    rows: number;
-    candidates: Candidate[];
-    film: { slug: string; title: string; year: number | null } | null;
-  }[];
-};
-
-/** One of the user's imports with its report and the films it could not match; null if not theirs. */
-export async function getImportJob(
-  db: Executor,
-  { userId, jobId }: { userId: string; jobId: number },
-): Promise<ImportJobView | null> {
-  const [job] = await db
-    .select()
-    .from(importJobs)
-    .where(and(eq(importJobs.id, jobId), eq(importJobs.userId, userId)));
-  if (!job) return null;
-  const unmatched = await db
-    .select({
-      id: importUnmatched.id,
-      name: importUnmatched.name,
-      year: importUnmatched.year,
-      status: importUnmatched.status,
-      rows: importUnmatched.rows,
-      candidates: importUnmatched.candidates,
-      slug: films.slug,
-      title: films.title,
-      filmYear: films.year,
-    })
-    .from(importUnmatched)
-    .leftJoin(films, eq(films.id, importUnmatched.filmId))
-    .where(eq(importUnmatched.jobId, job.id))
-    .orderBy(asc(importUnmatched.id));
-  return {
-    id: job.id,
-    fileName: job.fileName,
-    status: job.status,
-    stalled: job.status === "running" && Date.now() - job.createdAt.getTime() > STALE_AFTER_MS,
-    total: job.total,
-    processed: job.processed,
-    report: { ...emptyReport(), ...(job.report as ImportReport | null) },
-    error: job.error,
-    createdAt: job.createdAt.toISOString(),
-    finishedAt: job.finishedAt?.toISOString() ?? null,
-    unmatched: unmatched.map((u) => ({
-      id: u.id,
-      name: u.name,
-      year: u.year,
-      status: u.status,
-      rows: filmRowCount({ ...emptyRows(), ...(u.rows as Partial<UnmatchedRows>) }),
-      candidates: u.candidates as Candidate[],
-      film: u.slug ? { slug: u.slug, title: u.title!, year: u.filmYear } : null,
-    })),
-  };
-}
-
-/** The user's latest imports, newest first. */
-export async function listImportJobs(db: Executor, { userId }: { userId: string }) {
-  return db
-    .select({
-      id: importJobs.id,
-      fileName: importJobs.fileName,
-      status: importJobs.status,
-      total: importJobs.total,
-      processed: importJobs.processed,
-      createdAt: importJobs.createdAt,
-    })
-    .from(importJobs)
-    .where(eq(importJobs.userId, userId))
-    .orderBy(desc(importJobs.createdAt))
-    .limit(10);
 }

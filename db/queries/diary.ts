@@ -11,7 +11,7 @@ import type { Audience } from "../../lib/privacy";
 import type { EditLogInput, LogInput } from "../../lib/validation";
 import type { Executor } from "../index";
 import { diaryEntries, films, reviews, users, watchlistEntries } from "../schema";
-import { assertCanParticipate } from "./moderation";
+import { assertCanParticipate } from "./moderation/permissions";
 import { mayView } from "./relations";
 import { decodeCursor, encodeCursor, upsertReview, type Cursor } from "./reviews";
 import type { Actor } from "./users";

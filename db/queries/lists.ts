@@ -10,7 +10,7 @@ import { slugify } from "../../lib/slug";
 import { MAX_LIST_ITEMS } from "../../lib/validation";
 import type { Executor } from "../index";
 import { chartEntries, films, listItems, listLikes, lists, users, type Audience } from "../schema";
-import { assertCanParticipate } from "./moderation";
+import { assertCanParticipate } from "./moderation/permissions";
 import { assertNotBlocked, mayView, notify } from "./relations";
 import { decodeCursor, encodeCursor } from "./reviews";
 import type { Actor } from "./users";
@@ -584,33 +584,4 @@ export async function getListForEditing(
   if (!list || list.owner.id !== actorId) return null;
   const { items } = await listListItems(db, { listId: list.id, after: 0, limit: MAX_LIST_ITEMS });
   return { ...list, items };
-}
-
-/** The lists everyone may see that hold a film, most liked first, for the film's page. */
-export async function listPublicListsWithFilm(
-  db: Executor,
-  { filmId, limit }: { filmId: number; limit: number },
-) {
-  return db
-    .select({
-      slug: lists.slug,
-      name: lists.name,
-      itemsCount: lists.itemsCount,
-      likesCount: lists.likesCount,
-      handle: users.handle,
-      ownerName: users.name,
-    })
-    .from(listItems)
-    .innerJoin(lists, eq(lists.id, listItems.listId))
-    .innerJoin(users, eq(users.id, lists.userId))
-    .where(
-      and(
-        eq(listItems.filmId, filmId),
-        isNull(lists.deletedAt),
-        eq(lists.isPrivate, false),
-        eq(users.listsAudience, "everyone"),
-      ),
-    )
-    .orderBy(desc(lists.likesCount), desc(lists.id))
-    .limit(limit);
 }

@@ -5,7 +5,7 @@ import { isRealDate } from "../../lib/diary";
 import { AppError } from "../../lib/errors";
 import type { Executor } from "../index";
 import { films, watchlistEntries } from "../schema";
-import { assertCanParticipate } from "./moderation";
+import { assertCanParticipate } from "./moderation/permissions";
 import { cursorKey, readGated, type FilmRef } from "./diary";
 import { decodeCursor, encodeCursor, type Cursor } from "./reviews";
 import type { Actor } from "./users";

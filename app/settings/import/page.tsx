@@ -5,7 +5,7 @@ import { pageActor } from "@/app/server-action";
 import { ImportProgress } from "@/components/import-progress";
 import { ImportUploadForm } from "@/components/import-upload-form";
 import { getDb } from "@/db/index";
-import { getImportJob, listImportJobs } from "@/db/import/letterboxd";
+import { getImportJob, listImportJobs } from "@/db/queries/imports";
 
 export const metadata: Metadata = {
   title: "Import from Letterboxd",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { auth } from "@/auth";
 import { getDb } from "@/db/index";
-import { getImportJob } from "@/db/import/letterboxd";
+import { getImportJob } from "@/db/queries/imports";
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
 const Params = z.object({ id: z.coerce.number().int().positive() });
