@@ -3,12 +3,10 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { deleteLogAction, editLogAction } from "@/app/diary/[entryId]/edit/actions";
 import type { OwnDiaryEntry } from "@/db/queries/diary";
-import { EARLIEST_WATCH_DATE, MAX_TAG_LENGTH, MAX_TAGS, shortDate } from "@/lib/diary";
+import { EARLIEST_WATCH_DATE, shortDate, TAGS_HINT } from "@/lib/diary";
 import { StarPicker } from "./star-picker";
-import { buttonClass, FormStatus } from "./ui/field";
+import { buttonClass, Field, FormStatus } from "./ui/field";
 
-const input =
-  "rounded border border-zinc-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-600 dark:border-zinc-700 dark:bg-zinc-900";
 const secondaryButton = "rounded border border-zinc-300 px-4 py-2 dark:border-zinc-700";
 
 /** The owner's form for one diary entry: change its date, rating, rewatch mark and tags, or delete it. */
@@ -69,28 +67,17 @@ export function DiaryEntryEditor({
     <>
       <form onSubmit={onSubmit} className="mt-6 flex max-w-lg flex-col gap-4" noValidate>
         <input type="hidden" name="entryId" value={entry.id} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="entry-date" className="text-sm font-medium">
-            Date watched
-          </label>
-          <input
-            id="entry-date"
-            type="date"
-            name="watchedOn"
-            required
-            defaultValue={entry.watchedOn ?? ""}
-            min={EARLIEST_WATCH_DATE}
-            max={latestDate}
-            aria-invalid={errors.watchedOn ? true : undefined}
-            aria-describedby={errors.watchedOn ? "entry-date-error" : undefined}
-            className={input}
-          />
-          {errors.watchedOn ? (
-            <p id="entry-date-error" className="text-sm text-red-700 dark:text-red-400">
-              {errors.watchedOn}
-            </p>
-          ) : null}
-        </div>
+        <Field
+          id="entry-date"
+          label="Date watched"
+          name="watchedOn"
+          type="date"
+          required
+          defaultValue={entry.watchedOn ?? ""}
+          min={EARLIEST_WATCH_DATE}
+          max={latestDate}
+          error={errors.watchedOn}
+        />
         <StarPicker value={rating} onChange={setRating} error={errors.rating} />
         <label className="flex items-center gap-2 text-sm">
           <input
@@ -101,30 +88,16 @@ export function DiaryEntryEditor({
           />
           Rewatch (I&apos;d seen it before)
         </label>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="entry-tags" className="text-sm font-medium">
-            Tags
-          </label>
-          <input
-            id="entry-tags"
-            name="tags"
-            type="text"
-            autoComplete="off"
-            defaultValue={entry.tags.join(", ")}
-            aria-invalid={errors.tags ? true : undefined}
-            aria-describedby={errors.tags ? "entry-tags-hint entry-tags-error" : "entry-tags-hint"}
-            className={input}
-          />
-          <p id="entry-tags-hint" className="text-xs text-zinc-600 dark:text-zinc-400">
-            Optional. Separate tags with commas: up to {MAX_TAGS}, each up to {MAX_TAG_LENGTH}{" "}
-            characters.
-          </p>
-          {errors.tags ? (
-            <p id="entry-tags-error" className="text-sm text-red-700 dark:text-red-400">
-              {errors.tags}
-            </p>
-          ) : null}
-        </div>
+        <Field
+          id="entry-tags"
+          label="Tags"
+          name="tags"
+          type="text"
+          autoComplete="off"
+          defaultValue={entry.tags.join(", ")}
+          hint={TAGS_HINT}
+          error={errors.tags}
+        />
         <FormStatus error={result && !result.ok ? result.error : null} />
         <div>
           <button type="submit" className={buttonClass} disabled={saving || deleting}>

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { useSession } from "next-auth/react";
 import { useActionState, useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { logWatchAction, watchlistAction } from "@/app/films/[slug]/actions";
-import { EARLIEST_WATCH_DATE, MAX_TAG_LENGTH, MAX_TAGS, shortDate } from "@/lib/diary";
+import { EARLIEST_WATCH_DATE, shortDate, TAGS_HINT } from "@/lib/diary";
 import { announceReaderStateChanged } from "@/lib/reader-events";
 import { StarPicker } from "./star-picker";
-import { buttonClass, FormStatus } from "./ui/field";
+import { buttonClass, Field, FormStatus } from "./ui/field";
 
 type DiaryState = { timesWatched: number; lastWatchedOn: string | null; onWatchlist: boolean };
 
@@ -163,53 +163,30 @@ function LogForm({
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="filmId" value={filmId} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="log-date" className="text-sm font-medium">
-          Date watched
-        </label>
-        <input
-          id="log-date"
-          type="date"
-          name="watchedOn"
-          defaultValue={today}
-          min={EARLIEST_WATCH_DATE}
-          max={today}
-          aria-invalid={errors.watchedOn ? true : undefined}
-          aria-describedby={errors.watchedOn ? "log-date-error" : undefined}
-          className={input}
-        />
-        {errors.watchedOn ? (
-          <p id="log-date-error" className="text-sm text-red-700 dark:text-red-400">
-            {errors.watchedOn}
-          </p>
-        ) : null}
-      </div>
+      <Field
+        id="log-date"
+        label="Date watched"
+        name="watchedOn"
+        type="date"
+        defaultValue={today}
+        min={EARLIEST_WATCH_DATE}
+        max={today}
+        error={errors.watchedOn}
+      />
       <StarPicker value={rating} onChange={setRating} error={errors.rating} />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="rewatch" defaultChecked={watchedBefore} className="h-4 w-4" />
         I&apos;ve watched this before
       </label>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="log-tags" className="text-sm font-medium">
-          Tags
-        </label>
-        <input
-          id="log-tags"
-          name="tags"
-          type="text"
-          autoComplete="off"
-          aria-invalid={errors.tags ? true : undefined}
-          aria-describedby="log-tags-hint"
-          className={input}
-        />
-        <p id="log-tags-hint" className="text-xs text-zinc-600 dark:text-zinc-400">
-          Optional. Separate tags with commas: up to {MAX_TAGS}, each up to {MAX_TAG_LENGTH}{" "}
-          characters.
-        </p>
-        {errors.tags ? (
-          <p className="text-sm text-red-700 dark:text-red-400">{errors.tags}</p>
-        ) : null}
-      </div>
+      <Field
+        id="log-tags"
+        label="Tags"
+        name="tags"
+        type="text"
+        autoComplete="off"
+        hint={TAGS_HINT}
+        error={errors.tags}
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor="log-review" className="text-sm font-medium">
           Review (optional)

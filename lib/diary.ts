@@ -85,3 +85,6 @@ export function shortDate(isoDate: string): string {
     timeZone: "UTC",
   }).format(d);
 }
+
+/** What the tags field of a diary form says about itself. */
+export const TAGS_HINT = `Optional. Separate tags with commas: up to ${MAX_TAGS}, each up to ${MAX_TAG_LENGTH} characters.`;
