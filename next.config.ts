@@ -1,4 +1,6 @@
+import path from "node:path";
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
@@ -61,4 +63,25 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * With REDIS_URL, several `next start` instances share one cache in Redis (see lib/cache/): the
+ * rendered pages (`cacheHandler`) and the `'use cache'` entries (`cacheHandlers`). `next start`
+ * reads this file again, so REDIS_URL counts where the server starts, whatever the build had.
+ * The build itself keeps Next's own caches: it has no database, and what it prerenders is read
+ * from its output on disk. Without REDIS_URL nothing changes: one process, caches in memory.
+ */
+function sharedCache(phase: string): Partial<NextConfig> {
+  if (!process.env.REDIS_URL || phase === PHASE_PRODUCTION_BUILD) return {};
+  // Next imports these at run time without its bundler, hence plain JavaScript and full paths
+  // (this file is compiled to CommonJS, where __dirname is the project folder).
+  const dir = typeof __dirname === "string" ? __dirname : process.cwd();
+  const useCache = path.join(dir, "lib/cache/redis-use-cache-handler.mjs");
+  return {
+    cacheHandler: path.join(dir, "lib/cache/redis-incremental-handler.mjs"),
+    cacheHandlers: { default: useCache, remote: useCache },
+  };
+}
+
+export default function config(phase: string): NextConfig {
+  return { ...nextConfig, ...sharedCache(phase) };
+}
