@@ -2,7 +2,8 @@
  * `npm test`: typecheck and lint beside the unit and integration tests (PGlite, and PostgreSQL
  * when TEST_DATABASE_URL is set), the production build, then the browser tests against it on the
  * embedded database (and on PostgreSQL when TEST_DATABASE_URL is set, without the tests tagged
- * @ui, which only look at what the browser shows). Ends with one line
+ * @ui, which only look at what the browser shows), and the several-servers suite (two `next start`
+ * instances sharing PostgreSQL and Redis; it needs TEST_DATABASE_URL and redis-server). Ends with one line
  * `N passed, N failed, N skipped` totalling every suite.
  */
 import { spawn } from "node:child_process";
@@ -85,6 +86,37 @@ async function vitest() {
   });
 }
 
+/**
+ * Two production servers behind one database and one Redis (lib/cache/several-servers.suite.ts):
+ * it needs the build, so it runs after it, with its own tally.
+ */
+async function severalServers() {
+  console.log("\n── several servers (PostgreSQL + Redis) ──");
+  const out = path.join(resultsDir, "vitest-servers.json");
+  fs.rmSync(out, { force: true });
+  const code = await run(bin("vitest"), [
+    "run",
+    "--config",
+    "vitest.servers.config.ts",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${out}`,
+  ]);
+  const report = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+  }>(out);
+  tallies.push({
+    suite: "several servers",
+    passed: report?.numPassedTests ?? 0,
+    failed: report
+      ? report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0)
+      : 1,
+    skipped: report?.numPendingTests ?? 0,
+  });
+}
+
 async function playwright(engine: "embedded" | "postgres") {
   console.log(`\n── browser tests (${engine} database) ──`);
   const out = path.join(resultsDir, `playwright-${engine}.json`);
@@ -128,6 +160,7 @@ async function main() {
   if (await check("production build", bin("next"), ["build"])) {
     await playwright("embedded");
     if (process.env.TEST_DATABASE_URL) await playwright("postgres");
+    await severalServers();
   }
 
   const total = tallies.reduce(

@@ -51,7 +51,7 @@ function readBuildId() {
   }
 }
 
-class SharedRedis {
+export class SharedRedis {
   /** @param {string} url */
   constructor(url) {
     this.url = url;
@@ -68,6 +68,7 @@ class SharedRedis {
     this.syncing = null;
     /** null until the first connection attempt settles */
     this.available = /** @type {boolean | null} */ (null);
+    this.closed = false;
 
     this.client = createClient({
       url,
@@ -91,7 +92,7 @@ class SharedRedis {
 
   /** Logs each change once: a dead Redis fails every reconnection, which must not flood the log. */
   setAvailable(/** @type {boolean} */ up) {
-    if (this.available === up) return;
+    if (this.available === up || this.closed) return;
     const before = this.available;
     this.available = up;
     if (!up) {
@@ -194,6 +195,12 @@ class SharedRedis {
     } catch {
       return false;
     }
+  }
+
+  /** Closes the connection (tests; a server keeps its one for its lifetime). */
+  close() {
+    this.closed = true;
+    this.client.destroy();
   }
 
   async flushPending() {
