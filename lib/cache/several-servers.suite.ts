@@ -256,6 +256,7 @@ describe.skipIf(missing.length > 0)("several servers sharing Redis", () => {
     // and the page is served from the shared cache again, not rendered per request
     const keys = await redisKeys(redisPort);
     expect(keys.some((k) => k.includes(":incremental:"))).toBe(true);
+    expect(keys.some((k) => k.includes(":use-cache:"))).toBe(true);
   }, 120_000);
 });
 
