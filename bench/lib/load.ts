@@ -7,6 +7,9 @@ export type Measurement = {
   p99: number;
   /** non-2xx answers plus socket errors and timeouts */
   errors: number;
+  non2xx: number;
+  /** socket errors, timeouts included */
+  socketErrors: number;
   requests: number;
 };
 
@@ -16,6 +19,8 @@ export function summarise(result: autocannon.Result): Measurement {
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors,
+    non2xx: result.non2xx,
+    socketErrors: result.errors,
     requests: result.requests.total,
   };
 }

@@ -9,7 +9,15 @@ import {
   type Visibility,
 } from "./report";
 
-const m = (rps: number, p99 = 20, errors = 0) => ({ rps, p50: 5, p99, errors, requests: rps * 10 });
+const m = (rps: number, p99 = 20, errors = 0) => ({
+  rps,
+  p50: 5,
+  p99,
+  errors,
+  non2xx: errors,
+  socketErrors: 0,
+  requests: rps * 10,
+});
 const result = (key: string, rps: number, p99 = 20, errors = 0): ScenarioResult => ({
   key,
   name: key,
@@ -23,6 +31,8 @@ const seen: Visibility = {
   p50: 100,
   p99: 400,
   max: 400,
+  fromSend: { p50: 300, p99: 900 },
+  answer: { p50: 200, p99: 500 },
   failed: 0,
   firstFailure: null,
 };

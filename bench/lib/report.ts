@@ -16,6 +16,10 @@ export type Visibility = {
   p50: number | null;
   p99: number | null;
   max: number | null;
+  /** Milliseconds from sending the action to the first page that showed the review. */
+  fromSend: { p50: number | null; p99: number | null };
+  /** How long the action took to answer. */
+  answer: { p50: number | null; p99: number | null };
   /** Writes that answered with something other than success, with the first reason. */
   failed: number;
   firstFailure: string | null;
@@ -68,7 +72,10 @@ const ms = (v: number | null) => (v == null ? "–" : `${Math.round(v)} ms`);
 export function visibilityLine(v: Visibility): string {
   return (
     `reviews posted through postReviewAction: ${v.attempted} sent, ${v.acknowledged} acknowledged, ` +
-    `${v.seen} seen on the page; delay p50 ${ms(v.p50)}, p99 ${ms(v.p99)}, max ${ms(v.max)}` +
+    `${v.seen} seen on the page.\n` +
+    `  after the action answered: p50 ${ms(v.p50)}, p99 ${ms(v.p99)}, max ${ms(v.max)}; ` +
+    `after it was sent: p50 ${ms(v.fromSend.p50)}, p99 ${ms(v.fromSend.p99)}; ` +
+    `the action's own answer: p50 ${ms(v.answer.p50)}, p99 ${ms(v.answer.p99)}` +
     (v.failed ? `; ${v.failed} failed (${v.firstFailure})` : "")
   );
 }

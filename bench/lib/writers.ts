@@ -31,7 +31,8 @@ export async function signInAll(
 /**
  * Posts `rate` reviews per second for `seconds` (one per writer: a viewer reviews a film once)
  * and polls `pagePath` anonymously until each acknowledged review shows, or `graceMs` after the
- * last one. Returns the delays between each action's answer and the first page showing it.
+ * last one. Returns the delays between each action's answer and the first page showing it, and
+ * between its sending and that page.
  */
 export async function writeAndWatch(opts: {
   base: string;
@@ -42,6 +43,8 @@ export async function writeAndWatch(opts: {
   rate: number;
   seconds: number;
   graceMs?: number;
+  /** Page requests the poller keeps in flight. */
+  pollers?: number;
 }): Promise<Visibility> {
   const run = randomBytes(4).toString("hex");
   const total = Math.min(opts.jars.length, Math.round(opts.rate * opts.seconds));
@@ -75,32 +78,40 @@ export async function writeAndWatch(opts: {
     }
   });
 
-  const poll = (async () => {
-    let lastWrite = Date.now();
-    const grace = opts.graceMs ?? 5000;
+  // A review stays on the page's first ten for about 10/rate seconds: several polls in flight,
+  // started a moment apart, catch it even when one page takes longer than that to answer.
+  const pollOnce = async (pending: Posted[]) => {
+    try {
+      const html = await (await fetch(opts.base + opts.pagePath)).text();
+      const now = Date.now();
+      for (const p of pending) if (p.seenAt == null && html.includes(p.text)) p.seenAt = now;
+    } catch {
+      // counted as unseen if it never shows
+    }
+  };
+  const grace = opts.graceMs ?? 5000;
+  let writesEnded = Infinity;
+  const pollers = Array.from({ length: opts.pollers ?? 4 }, async (_, n) => {
+    await new Promise((r) => setTimeout(r, (n * 250) / (opts.pollers ?? 4)));
     for (;;) {
       const pending = posted.filter((p) => p.seenAt == null && (p.ackAt != null || writing));
-      if (!writing && (pending.length === 0 || Date.now() - lastWrite > grace)) return;
-      if (writing) lastWrite = Date.now();
-      try {
-        const html = await (await fetch(opts.base + opts.pagePath)).text();
-        const now = Date.now();
-        for (const p of pending) if (html.includes(p.text)) p.seenAt = now;
-      } catch {
-        // counted as unseen if it never shows
-      }
+      if (!writing && (pending.length === 0 || Date.now() - writesEnded > grace)) return;
+      await pollOnce(pending);
     }
-  })();
+  });
 
   await Promise.all(writes);
   writing = false;
-  await poll;
+  writesEnded = Date.now();
+  await Promise.all(pollers);
 
   const acknowledged = posted.filter((p) => p.ackAt != null);
-  const delays = acknowledged
-    .filter((p) => p.seenAt != null)
-    .map((p) => Math.max(0, p.seenAt! - p.ackAt!))
-    .sort((a, b) => a - b);
+  const seenOnes = acknowledged.filter((p) => p.seenAt != null);
+  const sorted = (values: number[]) => values.sort((a, b) => a - b);
+  // seen before its own answer arrived (the answer carries the re-rendered page): no delay
+  const delays = sorted(seenOnes.map((p) => Math.max(0, p.seenAt! - p.ackAt!)));
+  const fromSend = sorted(seenOnes.map((p) => p.seenAt! - p.sentAt));
+  const answers = sorted(acknowledged.map((p) => p.ackAt! - p.sentAt));
   return {
     attempted: total,
     acknowledged: acknowledged.length,
@@ -108,6 +119,8 @@ export async function writeAndWatch(opts: {
     p50: percentile(delays, 50),
     p99: percentile(delays, 99),
     max: delays.at(-1) ?? null,
+    fromSend: { p50: percentile(fromSend, 50), p99: percentile(fromSend, 99) },
+    answer: { p50: percentile(answers, 50), p99: percentile(answers, 99) },
     failed: failures.length,
     firstFailure: failures[0] ?? null,
   };
