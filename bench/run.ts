@@ -143,6 +143,15 @@ async function main() {
       return result;
     };
 
+    // A fresh server loads each route's code on its first request and its JIT needs a while:
+    // every page once, then the baseline under full load, before anything is measured.
+    const query = encodeURIComponent(targets.searchTerm);
+    const pages = ["/about", filmPath, "/charts", `/search?q=${query}`, `/api/search?q=${query}`];
+    pages.push(`/api/films/${targets.film.slug}`, `/u/${targets.profile.handle}`);
+    log("warming up the server");
+    for (const page of pages) await expectOk(server.base + page);
+    await measure(server.base + "/about", opts.connections, warmSeconds * 3);
+
     await run("baseline", "1 /about (prerendered)", "/about");
     await run("film", "2 film page", filmPath);
 
@@ -170,7 +179,6 @@ async function main() {
     visibility = seen;
 
     await run("charts", "4 charts, latest week", "/charts");
-    const query = encodeURIComponent(targets.searchTerm);
     const found = JSON.parse(await expectOk(`${server.base}/api/search?q=${query}`)) as {
       films?: unknown[];
     };
