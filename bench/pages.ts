@@ -9,6 +9,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
+import { summarise } from "./lib/load";
+import { waitFor } from "./lib/server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -30,26 +32,8 @@ const URLS = [
   "/api/films/ballerina-2023",
 ];
 
-async function waitFor(url: string, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
-async function measure(url: string): Promise<{ rps: number; p99: number; errors: number }> {
-  const result = await autocannon({ url: BASE + url, connections: 32, duration: SECONDS });
-  return {
-    rps: result.requests.average,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
+async function measure(url: string) {
+  return summarise(await autocannon({ url: BASE + url, connections: 32, duration: SECONDS }));
 }
 
 async function main() {

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import {
+  formatRatio,
+  formatTable,
+  judgeTargets,
+  percentile,
+  scenarioTable,
+  type ScenarioResult,
+  type Visibility,
+} from "./report";
+
+const m = (rps: number, p99 = 20, errors = 0) => ({
+  rps,
+  p50: 5,
+  p99,
+  errors,
+  non2xx: errors,
+  socketErrors: 0,
+  requests: rps * 10,
+});
+const result = (key: string, rps: number, p99 = 20, errors = 0): ScenarioResult => ({
+  key,
+  name: key,
+  path: `/${key}`,
+  measurement: m(rps, p99, errors),
+});
+const seen: Visibility = {
+  attempted: 10,
+  acknowledged: 10,
+  seen: 10,
+  p50: 100,
+  p99: 400,
+  max: 400,
+  fromSend: { p50: 300, p99: 900 },
+  answer: { p50: 200, p99: 500 },
+  failed: 0,
+  firstFailure: null,
+};
+
+describe("formatTable", () => {
+  it("aligns every column to its widest cell, numbers on the right", () => {
+    const text = formatTable(
+      ["name", "req/s"],
+      [
+        ["film page", "812"],
+        ["/about", "1200"],
+      ],
+      [false, true],
+    );
+    expect(text.split("\n")).toEqual([
+      "name       req/s",
+      "---------  -----",
+      "film page    812",
+      "/about      1200",
+    ]);
+  });
+});
+
+describe("formatRatio", () => {
+  it("shows two decimals below 10× and one above", () => {
+    expect(formatRatio(930, 1000)).toBe("0.93×");
+    expect(formatRatio(1000, 45)).toBe("22.2×");
+  });
+  it("shows a dash when the baseline is zero", () => {
+    expect(formatRatio(10, 0)).toBe("–");
+  });
+});
+
+describe("percentile", () => {
+  it("takes the nearest rank", () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(sorted, 50)).toBe(50);
+    expect(percentile(sorted, 99)).toBe(99);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([], 50)).toBeNull();
+  });
+});
+
+describe("scenarioTable", () => {
+  it("prints each scenario's ratio to the baseline", () => {
+    const text = scenarioTable([result("baseline", 1000), result("film", 900)], 1000);
+    expect(text).toMatch(/film\s+\/film\s+900\s+5\s+20\s+0\s+0\.90×/);
+  });
+});
+
+describe("judgeTargets", () => {
+  const baseline = 1000;
+  const all = (film: ScenarioResult, naive: ScenarioResult) => [
+    result("baseline", baseline),
+    film,
+    result("charts", 800),
+    result("api-film", 750),
+    naive,
+  ];
+
+  it("meets every target when the cached pages keep up and the naive page is 10× slower", () => {
+    const targets = judgeTargets(all(result("film", 800), result("naive", 80)), baseline, seen);
+    expect(targets.map((t) => t.met)).toEqual([true, true, true, true, true]);
+  });
+
+  it("fails the film page on a slow p99 even at full speed", () => {
+    const [film] = judgeTargets(all(result("film", 950, 140), result("naive", 50)), baseline, seen);
+    expect(film).toMatchObject({ met: false, detail: "0.95×, p99 140 ms" });
+  });
+
+  it("fails the naive comparison when caching buys less than 10×", () => {
+    const targets = judgeTargets(all(result("film", 800), result("naive", 81)), baseline, seen);
+    expect(targets.at(-1)).toMatchObject({ met: false, detail: "9.88× slower" });
+  });
+
+  it("fails visibility when a review was never seen, however fast the others were", () => {
+    const targets = judgeTargets(all(result("film", 800), result("naive", 10)), baseline, {
+      ...seen,
+      seen: 9,
+    });
+    expect(targets.find((t) => t.name.startsWith("a posted review"))?.met).toBe(false);
+  });
+});

@@ -1,0 +1,139 @@
+/** The benchmark's report: a plain aligned table, the targets and whether they were met. */
+import type { Measurement } from "./load";
+
+export type ScenarioResult = {
+  key: string;
+  name: string;
+  path: string;
+  measurement: Measurement;
+};
+
+export type Visibility = {
+  attempted: number;
+  acknowledged: number;
+  seen: number;
+  /** Milliseconds from the action's answer to the first page that showed the review. */
+  p50: number | null;
+  p99: number | null;
+  max: number | null;
+  /** Milliseconds from sending the action to the first page that showed the review. */
+  fromSend: { p50: number | null; p99: number | null };
+  /** How long the action took to answer. */
+  answer: { p50: number | null; p99: number | null };
+  /** Writes that answered with something other than success, with the first reason. */
+  failed: number;
+  firstFailure: string | null;
+};
+
+export type Target = { name: string; detail: string; met: boolean };
+
+/** Pads each column to its widest cell; `right` columns (numbers) align on the right. */
+export function formatTable(header: string[], rows: string[][], right: boolean[] = []): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (right[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+/** `0.93×`; a dash when there is nothing to divide by. */
+export function formatRatio(value: number, baseline: number): string {
+  if (!(baseline > 0) || !Number.isFinite(value)) return "–";
+  const ratio = value / baseline;
+  return `${ratio >= 10 ? ratio.toFixed(1) : ratio.toFixed(2)}×`;
+}
+
+export function percentile(sorted: number[], p: number): number | null {
+  if (!sorted.length) return null;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+export function scenarioTable(results: ScenarioResult[], baselineRps: number): string {
+  return formatTable(
+    ["scenario", "path", "req/s", "p50 ms", "p99 ms", "errors", "vs (1)"],
+    results.map((r) => [
+      r.name,
+      r.path,
+      r.measurement.rps.toFixed(0),
+      String(r.measurement.p50),
+      String(r.measurement.p99),
+      String(r.measurement.errors),
+      formatRatio(r.measurement.rps, baselineRps),
+    ]),
+    [false, false, true, true, true, true, true],
+  );
+}
+
+const ms = (v: number | null) => (v == null ? "–" : `${Math.round(v)} ms`);
+
+export function visibilityLine(v: Visibility): string {
+  return (
+    `reviews posted through postReviewAction: ${v.attempted} sent, ${v.acknowledged} acknowledged, ` +
+    `${v.seen} seen on the page.\n` +
+    `  after the action answered: p50 ${ms(v.p50)}, p99 ${ms(v.p99)}, max ${ms(v.max)}; ` +
+    `after it was sent: p50 ${ms(v.fromSend.p50)}, p99 ${ms(v.fromSend.p99)}; ` +
+    `the action's own answer: p50 ${ms(v.answer.p50)}, p99 ${ms(v.answer.p99)}` +
+    (v.failed ? `; ${v.failed} failed (${v.firstFailure})` : "")
+  );
+}
+
+/** The targets the brief sets, judged on the measured figures. */
+export function judgeTargets(
+  results: ScenarioResult[],
+  baselineRps: number,
+  visibility: Visibility | null,
+): Target[] {
+  const by = (key: string) => results.find((r) => r.key === key)?.measurement;
+  const targets: Target[] = [];
+  const film = by("film");
+  if (film) {
+    targets.push({
+      name: "film page ≥ 0.7× baseline, p99 ≤ 100 ms",
+      detail: `${formatRatio(film.rps, baselineRps)}, p99 ${film.p99} ms`,
+      met: film.rps >= 0.7 * baselineRps && film.p99 <= 100 && film.errors === 0,
+    });
+  }
+  for (const [key, label] of [
+    ["charts", "/charts"],
+    ["api-film", "JSON API"],
+  ] as const) {
+    const m = by(key);
+    if (m) {
+      targets.push({
+        name: `${label} ≥ 0.7× baseline`,
+        detail: formatRatio(m.rps, baselineRps),
+        met: m.rps >= 0.7 * baselineRps && m.errors === 0,
+      });
+    }
+  }
+  if (visibility) {
+    targets.push({
+      name: "a posted review visible within 1 s (p99), every one seen",
+      detail: `p99 ${ms(visibility.p99)}, ${visibility.seen}/${visibility.acknowledged} seen`,
+      met:
+        visibility.acknowledged > 0 &&
+        visibility.seen === visibility.acknowledged &&
+        visibility.p99 != null &&
+        visibility.p99 <= 1000,
+    });
+  }
+  const naive = by("naive");
+  if (film && naive) {
+    targets.push({
+      name: "film page without caching ≥ 10× slower",
+      detail: `${formatRatio(film.rps, naive.rps)} slower`,
+      met: naive.rps * 10 <= film.rps,
+    });
+  }
+  return targets;
+}
+
+export function targetLines(targets: Target[]): string {
+  return formatTable(
+    ["target", "measured", "met"],
+    targets.map((t) => [t.name, t.detail, t.met ? "yes" : "NO"]),
+  );
+}

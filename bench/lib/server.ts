@@ -1,0 +1,85 @@
+/** `next start` of the existing production build, on a given database and port. */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+export function assertBuilt(): void {
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npm run build` first, then `npm run bench`.");
+  }
+}
+
+export async function waitFor(url: string, timeoutMs: number, alive = () => true): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (!alive()) throw new Error(`The server stopped before ${url} answered.`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+export type Server = { base: string; port: number; stop: () => Promise<void> };
+
+/**
+ * Starts `next start` and waits for /api/health. Its output is kept in `logFile` (the benchmark's
+ * own output stays a report), and shown if it fails to start.
+ */
+export async function startServer(opts: {
+  port: number;
+  databaseUrl: string;
+  env?: Record<string, string>;
+  logFile: string;
+}): Promise<Server> {
+  assertBuilt();
+  fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
+  const log = fs.openSync(opts.logFile, "a");
+  const child: ChildProcess = spawn(
+    path.join(root, "node_modules", ".bin", "next"),
+    ["start", "--port", String(opts.port)],
+    {
+      cwd: root,
+      stdio: ["ignore", log, log],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: opts.databaseUrl,
+        // the server's own background jobs reach it on this port
+        PORT: String(opts.port),
+        ...opts.env,
+      },
+    },
+  );
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.on("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  const base = `http://127.0.0.1:${opts.port}`;
+  const stop = async () => {
+    if (!exited) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exit;
+      clearTimeout(timer);
+    }
+    fs.closeSync(log);
+  };
+  try {
+    await waitFor(`${base}/api/health`, 120_000, () => !exited);
+  } catch (error) {
+    await stop();
+    const tail = fs.readFileSync(opts.logFile, "utf8").split("\n").slice(-30).join("\n");
+    throw new Error(`${(error as Error).message}\n--- ${opts.logFile} ---\n${tail}`);
+  }
+  return { base, port: opts.port, stop };
+}

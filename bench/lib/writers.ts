@@ -1,0 +1,127 @@
+/**
+ * The write scenario's writers and its poller: signed-in viewers post reviews at a steady rate
+ * through the real server action while a separate anonymous reader fetches the page until each
+ * review's unique text appears.
+ */
+import { randomBytes } from "node:crypto";
+import { callAction, signIn, type CookieJar } from "./action";
+import { percentile, type Visibility } from "./report";
+
+type Posted = { text: string; sentAt: number; ackAt: number | null; seenAt: number | null };
+
+/** Signs every writer in, a few at a time (each sign-in hashes a password on the server). */
+export async function signInAll(
+  base: string,
+  writers: { email: string; password: string }[],
+  concurrency = 4,
+): Promise<CookieJar[]> {
+  const jars: CookieJar[] = new Array<CookieJar>(writers.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < writers.length) {
+        const i = next++;
+        jars[i] = await signIn(base, writers[i]!.email, writers[i]!.password);
+      }
+    }),
+  );
+  return jars;
+}
+
+/**
+ * Posts `rate` reviews per second for `seconds` (one per writer: a viewer reviews a film once)
+ * and polls `pagePath` anonymously until each acknowledged review shows, or `graceMs` after the
+ * last one. Returns the delays between each action's answer and the first page showing it, and
+ * between its sending and that page.
+ */
+export async function writeAndWatch(opts: {
+  base: string;
+  pagePath: string;
+  actionId: string;
+  filmId: number;
+  jars: CookieJar[];
+  rate: number;
+  seconds: number;
+  graceMs?: number;
+  /** Page requests the poller keeps in flight. */
+  pollers?: number;
+}): Promise<Visibility> {
+  const run = randomBytes(4).toString("hex");
+  const total = Math.min(opts.jars.length, Math.round(opts.rate * opts.seconds));
+  const posted: Posted[] = [];
+  const failures: string[] = [];
+  const started = Date.now();
+  let writing = true;
+
+  const writes = Array.from({ length: total }, async (_, i) => {
+    await new Promise((r) => setTimeout(r, started + (i * 1000) / opts.rate - Date.now()));
+    const item: Posted = {
+      text: `Benchmark review ${run} number ${i} written at ${new Date().toISOString()}`,
+      sentAt: Date.now(),
+      ackAt: null,
+      seenAt: null,
+    };
+    posted.push(item);
+    try {
+      const answer = await callAction({
+        base: opts.base,
+        pagePath: opts.pagePath,
+        actionId: opts.actionId,
+        // (previousState, input), as useActionState calls the action
+        args: [null, { filmId: opts.filmId, rating: 0.5 + (i % 10) / 2, body: item.text }],
+        jar: opts.jars[i]!,
+      });
+      if (answer.ok) item.ackAt = Date.now();
+      else failures.push(answer.error ?? "unknown");
+    } catch (error) {
+      failures.push((error as Error).message);
+    }
+  });
+
+  // A review stays on the page's first ten for about 10/rate seconds: several polls in flight,
+  // started a moment apart, catch it even when one page takes longer than that to answer.
+  const pollOnce = async (pending: Posted[]) => {
+    try {
+      const html = await (await fetch(opts.base + opts.pagePath)).text();
+      const now = Date.now();
+      for (const p of pending) if (p.seenAt == null && html.includes(p.text)) p.seenAt = now;
+    } catch {
+      // counted as unseen if it never shows
+    }
+  };
+  const grace = opts.graceMs ?? 5000;
+  let writesEnded = Infinity;
+  const pollers = Array.from({ length: opts.pollers ?? 4 }, async (_, n) => {
+    await new Promise((r) => setTimeout(r, (n * 250) / (opts.pollers ?? 4)));
+    for (;;) {
+      const pending = posted.filter((p) => p.seenAt == null && (p.ackAt != null || writing));
+      if (!writing && (pending.length === 0 || Date.now() - writesEnded > grace)) return;
+      await pollOnce(pending);
+    }
+  });
+
+  await Promise.all(writes);
+  writing = false;
+  writesEnded = Date.now();
+  await Promise.all(pollers);
+
+  const acknowledged = posted.filter((p) => p.ackAt != null);
+  const seenOnes = acknowledged.filter((p) => p.seenAt != null);
+  const sorted = (values: number[]) => values.sort((a, b) => a - b);
+  // seen before its own answer arrived (the answer carries the re-rendered page): no delay
+  const delays = sorted(seenOnes.map((p) => Math.max(0, p.seenAt! - p.ackAt!)));
+  const fromSend = sorted(seenOnes.map((p) => p.seenAt! - p.sentAt));
+  const answers = sorted(acknowledged.map((p) => p.ackAt! - p.sentAt));
+  return {
+    attempted: total,
+    acknowledged: acknowledged.length,
+    seen: delays.length,
+    p50: percentile(delays, 50),
+    p99: percentile(delays, 99),
+    max: delays.at(-1) ?? null,
+    fromSend: { p50: percentile(fromSend, 50), p99: percentile(fromSend, 99) },
+    answer: { p50: percentile(answers, 50), p99: percentile(answers, 99) },
+    failed: failures.length,
+    firstFailure: failures[0] ?? null,
+  };
+}

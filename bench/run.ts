@@ -1,0 +1,266 @@
+/**
+ * `npm run bench`: the production build under load, on a large database.
+ *
+ *   npm run build && npm run bench                      # PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL)
+ *   npm run bench -- --no-scale --seconds 10            # the ordinary seed, shorter runs
+ *   npm run bench -- --database-url postgres://…/db     # reuse a database seed:scale filled
+ *   npm run bench -- --quick                            # about a minute, embedded database
+ *
+ * Every scenario is measured with autocannon after a warm-up, and compared with the baseline
+ * measured against the same server in the same run: /about, prerendered at build. The film page
+ * is measured a second time rendered from the database on every request (Next's draft mode, see
+ * lib/draft-mode.ts), to show what caching buys.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { parseDatabaseUrl, describeTarget } from "../db/index";
+import { readActionId } from "./lib/action";
+import {
+  chooseDatabase,
+  countVisibleReviews,
+  createWriters,
+  findTargets,
+  migrateAndSeed,
+  root,
+  runSeedScale,
+  withDatabase,
+} from "./lib/database";
+import { expectOk, measure, warmUp, type Measurement } from "./lib/load";
+import {
+  formatRatio,
+  judgeTargets,
+  scenarioTable,
+  targetLines,
+  visibilityLine,
+  type ScenarioResult,
+  type Visibility,
+} from "./lib/report";
+import { assertBuilt, startServer } from "./lib/server";
+import { draftModeCookie } from "./lib/draft-mode";
+import { signInAll, writeAndWatch } from "./lib/writers";
+import { parseOptions, USAGE } from "./lib/options";
+
+const RESULTS = path.join(root, "bench", "results");
+
+/** Transactions the PostgreSQL server has committed in this database (null on the embedded one). */
+function transactionCounter(url: string): (() => Promise<number>) | null {
+  if (parseDatabaseUrl(url).kind !== "postgres") return null;
+  return async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      // statistics reach the shared counters up to a second after a transaction ends
+      await new Promise((r) => setTimeout(r, 1500));
+      const { rows } = await client.query<{ n: string }>(
+        "select xact_commit::text as n from pg_stat_database where datname = current_database()",
+      );
+      return Number(rows[0]?.n ?? 0);
+    } finally {
+      await client.end();
+    }
+  };
+}
+
+const redact = (url: string) => url.replace(/:[^:@/]*@/, ":***@");
+const log = (text: string) => console.log(`· ${text}`);
+
+async function main() {
+  const parsed = parseOptions(process.argv.slice(2));
+  if (parsed === "help") {
+    console.log(USAGE);
+    return;
+  }
+  const opts = parsed;
+  assertBuilt();
+  const actionId = readActionId("app/films/[slug]/actions.ts", "postReviewAction");
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  fs.mkdirSync(RESULTS, { recursive: true });
+
+  // (1) the database
+  const database = await chooseDatabase(opts);
+  log(`database: ${describeTarget(parseDatabaseUrl(database.url))}`);
+  await migrateAndSeed(database.url);
+  if (opts.scale) {
+    const have = await withDatabase(database.url, countVisibleReviews);
+    if (have >= opts.reviews) {
+      log(`the database has ${have.toLocaleString("en-US")} reviews already: not scaling it`);
+    } else {
+      log(`seed:scale to ${opts.users} users and ${opts.reviews} reviews…`);
+      await runSeedScale(database.url, opts.users, opts.reviews);
+    }
+  }
+  const writeSeconds = opts.seconds;
+  const { targets, writers, reviewCount } = await withDatabase(database.url, async (db) => ({
+    targets: await findTargets(db),
+    writers: await createWriters(db, Math.ceil(opts.writeRate * writeSeconds)),
+    reviewCount: await countVisibleReviews(db),
+  }));
+  log(
+    `${reviewCount.toLocaleString("en-US")} visible reviews; most-reviewed film ${targets.film.slug} ` +
+      `(${targets.film.reviews}), busiest profile @${targets.profile.handle} (${targets.profile.reviews}), ` +
+      `latest chart week ${targets.latestWeek}`,
+  );
+  process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+
+  const filmPath = `/films/${targets.film.slug}`;
+  const warmSeconds = opts.quick ? 1 : 3;
+  const results: ScenarioResult[] = [];
+  const counter = transactionCounter(database.url);
+  const checks: Record<string, unknown> = {};
+  let visibility: Visibility | null = null;
+  let baselineAfter: Measurement | null = null;
+
+  // (2) the server, and (3) the scenarios
+  const server = await startServer({
+    port: opts.port,
+    databaseUrl: database.url,
+    logFile: path.join(RESULTS, `${stamp}-server.log`),
+  });
+  try {
+    const run = async (
+      key: string,
+      name: string,
+      urlPath: string,
+      headers: Record<string, string> = {},
+    ) => {
+      log(`${name}: ${urlPath}`);
+      await warmUp(server.base + urlPath, warmSeconds, headers);
+      const before = counter ? await counter() : null;
+      const measurement = await measure(
+        server.base + urlPath,
+        opts.connections,
+        opts.seconds,
+        headers,
+      );
+      if (counter && before != null) {
+        checks[`${key}DbTransactionsPerRequest`] =
+          ((await counter()) - before) / Math.max(1, measurement.requests);
+      }
+      const result = { key, name, path: urlPath, measurement };
+      results.push(result);
+      return result;
+    };
+
+    // A fresh server loads each route's code on its first request and its JIT needs a while:
+    // every page once, then the baseline under full load, before anything is measured.
+    const query = encodeURIComponent(targets.searchTerm);
+    const pages = ["/about", filmPath, "/charts", `/search?q=${query}`, `/api/search?q=${query}`];
+    pages.push(`/api/films/${targets.film.slug}`, `/u/${targets.profile.handle}`);
+    log("warming up the server");
+    for (const page of pages) await expectOk(server.base + page);
+    await measure(server.base + "/about", opts.connections, warmSeconds * 3);
+
+    await run("baseline", "1 /about (prerendered)", "/about");
+    await run("film", "2 film page", filmPath);
+
+    // 3: the film page while writers post through the server action
+    log(`3 film page + ${opts.writeRate} reviews/s: signing in ${writers.length} writers…`);
+    const jars = await signInAll(server.base, writers);
+    const [load, seen] = await Promise.all([
+      measure(server.base + filmPath, opts.connections, opts.seconds),
+      writeAndWatch({
+        base: server.base,
+        pagePath: filmPath,
+        actionId,
+        filmId: targets.film.id,
+        jars,
+        rate: opts.writeRate,
+        seconds: writeSeconds,
+      }),
+    ]);
+    results.push({
+      key: "film-writes",
+      name: "3 film page + writes",
+      path: filmPath,
+      measurement: load,
+    });
+    visibility = seen;
+
+    await run("charts", "4 charts, latest week", "/charts");
+    const found = JSON.parse(await expectOk(`${server.base}/api/search?q=${query}`)) as {
+      films?: unknown[];
+    };
+    if (!found.films?.length) throw new Error(`Search for "${targets.searchTerm}" finds no film.`);
+    await run("search", "5 search page", `/search?q=${query}`);
+    await run("api-search", "5 search JSON", `/api/search?q=${query}`);
+    await run("api-film", "6 film JSON", `/api/films/${targets.film.slug}`);
+    await run("profile", "7 busiest profile", `/u/${targets.profile.handle}`);
+
+    // 8: the same page rendered from the database on every request (see lib/draft-mode.ts)
+    const draft = { Cookie: draftModeCookie() };
+    await run("naive", "8 film page, no caching", filmPath, draft);
+    const answer = await fetch(server.base + filmPath, { headers: draft });
+    await answer.text();
+    checks.naiveCacheControl = answer.headers.get("cache-control");
+
+    log("1 /about again (drift)");
+    baselineAfter = await measure(server.base + "/about", opts.connections, opts.seconds);
+  } finally {
+    await server.stop();
+  }
+
+  // the report
+  const before = results.find((r) => r.key === "baseline")!.measurement;
+  const baselineRps = baselineAfter ? (before.rps + baselineAfter.rps) / 2 : before.rps;
+  const judged = judgeTargets(results, baselineRps, visibility);
+  console.log("");
+  console.log(
+    `Reelrank bench ${opts.quick ? "(quick) " : ""}on ${describeTarget(parseDatabaseUrl(database.url))}: ` +
+      `${reviewCount.toLocaleString("en-US")} reviews, ${opts.connections} connections, ${opts.seconds} s each`,
+  );
+  console.log(
+    `baseline /about ${baselineRps.toFixed(0)} req/s (${before.rps.toFixed(0)} before, ` +
+      `${baselineAfter?.rps.toFixed(0) ?? "–"} after)`,
+  );
+  console.log("");
+  console.log(scenarioTable(results, baselineRps));
+  console.log("");
+  if (visibility) console.log(visibilityLine(visibility));
+  const film = results.find((r) => r.key === "film")!.measurement;
+  const naiveM = results.find((r) => r.key === "naive")!.measurement;
+  console.log(
+    `without caching (draft mode, answered "${String(checks.naiveCacheControl)}") the film page ` +
+      `serves ${formatRatio(naiveM.rps, film.rps)} of the cached rate` +
+      (checks.naiveDbTransactionsPerRequest != null
+        ? `; database transactions per request: cached ${Number(checks.filmDbTransactionsPerRequest).toFixed(2)}, ` +
+          `uncached ${Number(checks.naiveDbTransactionsPerRequest).toFixed(2)}`
+        : ""),
+  );
+  console.log("");
+  console.log(targetLines(judged));
+
+  const file = path.join(RESULTS, `${stamp}.json`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        startedAt: stamp,
+        options: { ...opts, databaseUrl: opts.databaseUrl && redact(opts.databaseUrl) },
+        database: redact(database.url),
+        reviews: reviewCount,
+        targets,
+        baseline: { rps: baselineRps, before, after: baselineAfter },
+        scenarios: results.map((r) => ({
+          ...r,
+          ratioToBaseline: r.measurement.rps / baselineRps,
+        })),
+        visibility,
+        checks,
+        goals: judged,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`\nResults: ${path.relative(process.cwd(), file)}`);
+  if (database.fresh && parseDatabaseUrl(database.url).kind === "postgres") {
+    console.log(`The database is kept for another run: --database-url ${redact(database.url)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
