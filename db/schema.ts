@@ -19,6 +19,11 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 
+/*
+ * Descending index columns are written `.desc().nullsFirst()`: that is the order `order by x desc`
+ * asks for, and drizzle's `.desc()` alone makes DESC NULLS LAST, which PostgreSQL cannot read in
+ * that order, so a page of the newest rows sorted every matching row first.
+ */
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 /** Field name → source id, e.g. `{ "year": "netflix-engagement:2023H2" }` (lib/sources.ts). */
@@ -399,7 +404,7 @@ export const netflixSyncLog = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
     finishedAt: timestamp("finished_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("netflix_sync_log_finished_idx").on(t.finishedAt.desc())],
+  (t) => [index("netflix_sync_log_finished_idx").on(t.finishedAt.desc().nullsFirst())],
 );
 export type NetflixSyncLogEntry = typeof netflixSyncLog.$inferSelect;
 
@@ -505,10 +510,22 @@ export const reviews = pgTable(
   },
   (t) => [
     uniqueIndex("reviews_film_user_key").on(t.filmId, t.userId),
-    index("reviews_film_newest_idx").on(t.filmId, t.createdAt.desc(), t.id.desc()),
-    index("reviews_film_liked_idx").on(t.filmId, t.likesCount.desc(), t.id.desc()),
+    index("reviews_film_newest_idx").on(
+      t.filmId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("reviews_film_liked_idx").on(
+      t.filmId,
+      t.likesCount.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("reviews_film_rating_idx").on(t.filmId, t.rating, t.id),
-    index("reviews_user_idx").on(t.userId, t.createdAt.desc()),
+    index("reviews_user_idx").on(
+      t.userId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     check("reviews_rating_check", sql`${t.rating} between 1 and 10`),
     check("reviews_body_length_check", sql`${t.body} is null or char_length(${t.body}) <= 10000`),
   ],
@@ -573,7 +590,7 @@ export const reviewComments = pgTable(
   },
   (t) => [
     index("review_comments_review_idx").on(t.reviewId, t.createdAt, t.id),
-    index("review_comments_user_idx").on(t.userId, t.createdAt.desc()),
+    index("review_comments_user_idx").on(t.userId, t.createdAt.desc().nullsFirst()),
     check("review_comments_body_check", sql`char_length(${t.body}) between 1 and 2000`),
   ],
 );
@@ -723,7 +740,7 @@ export const moderationLog = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("moderation_log_created_idx").on(t.createdAt.desc()),
+    index("moderation_log_created_idx").on(t.createdAt.desc().nullsFirst()),
     index("moderation_log_target_idx").on(t.targetType, t.targetId),
   ],
 );
@@ -771,7 +788,7 @@ export const filmRevisions = pgTable(
     note: text("note"),
     createdAt: createdAt(),
   },
-  (t) => [index("film_revisions_film_idx").on(t.filmId, t.createdAt.desc())],
+  (t) => [index("film_revisions_film_idx").on(t.filmId, t.createdAt.desc().nullsFirst())],
 );
 export type FilmRevision = typeof filmRevisions.$inferSelect;
 
@@ -872,9 +889,17 @@ export const diaryEntries = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("diary_entries_user_watched_idx").on(t.userId, t.watchedOn.desc(), t.id.desc()),
+    index("diary_entries_user_watched_idx").on(
+      t.userId,
+      t.watchedOn.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("diary_entries_user_film_idx").on(t.userId, t.filmId),
-    index("diary_entries_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("diary_entries_user_created_idx").on(
+      t.userId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("diary_entries_film_idx").on(t.filmId),
     uniqueIndex("diary_entries_import_key").on(t.userId, t.importKey),
     check("diary_entries_rating_check", sql`${t.rating} is null or ${t.rating} between 1 and 10`),
@@ -897,7 +922,7 @@ export const watchlistEntries = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.filmId] }),
-    index("watchlist_entries_user_added_idx").on(t.userId, t.addedAt.desc(), t.filmId),
+    index("watchlist_entries_user_added_idx").on(t.userId, t.addedAt.desc().nullsFirst(), t.filmId),
     index("watchlist_entries_film_idx").on(t.filmId),
   ],
 );
@@ -928,8 +953,16 @@ export const lists = pgTable(
   },
   (t) => [
     uniqueIndex("lists_user_slug_key").on(t.userId, sql`lower(${t.slug})`),
-    index("lists_user_updated_idx").on(t.userId, t.updatedAt.desc(), t.id.desc()),
-    index("lists_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("lists_user_updated_idx").on(
+      t.userId,
+      t.updatedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("lists_user_created_idx").on(
+      t.userId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     check("lists_name_check", sql`char_length(${t.name}) between 1 and 100`),
     check(
       "lists_description_check",
@@ -990,8 +1023,16 @@ export const follows = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.followerId, t.followeeId] }),
-    index("follows_followee_idx").on(t.followeeId, t.createdAt.desc()),
-    index("follows_follower_created_idx").on(t.followerId, t.createdAt.desc()),
+    index("follows_followee_idx").on(
+      t.followeeId,
+      t.createdAt.desc().nullsFirst(),
+      t.followerId.desc().nullsFirst(),
+    ),
+    index("follows_follower_created_idx").on(
+      t.followerId,
+      t.createdAt.desc().nullsFirst(),
+      t.followeeId.desc().nullsFirst(),
+    ),
     check("follows_not_self_check", sql`${t.followerId} <> ${t.followeeId}`),
   ],
 );
@@ -1050,7 +1091,11 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex("notifications_dedupe_key").on(t.userId, t.dedupeKey),
-    index("notifications_user_newest_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("notifications_user_newest_idx").on(
+      t.userId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("notifications_user_unread_idx")
       .on(t.userId)
       .where(sql`${t.readAt} is null`),
@@ -1082,7 +1127,7 @@ export const importJobs = pgTable(
     createdAt: createdAt(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("import_jobs_user_idx").on(t.userId, t.createdAt.desc())],
+  (t) => [index("import_jobs_user_idx").on(t.userId, t.createdAt.desc().nullsFirst())],
 );
 
 export const unmatchedStatus = pgEnum("unmatched_status", ["pending", "matched", "skipped"]);

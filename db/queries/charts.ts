@@ -51,7 +51,11 @@ function selectChartRows(db: Executor) {
       views: chartEntries.views,
       cumulativeWeeks: chartEntries.cumulativeWeeks,
       countries: chartEntries.countries,
-      previousRank: prev.rank,
+      // a subquery per row, not a join: the join's OR made the planner hash the whole table,
+      // while this reads the previous week's ten rows of the list from its unique index
+      previousRank: sql<
+        number | null
+      >`(select ${prev.rank} from ${chartEntries} as "prev" where ${previousWeek} order by ${prev.rank} limit 1)`,
       filmSlug: films.slug,
       filmTitle: films.title,
       filmYear: films.year,
@@ -59,7 +63,6 @@ function selectChartRows(db: Executor) {
       seriesTitle: series.title,
     })
     .from(chartEntries)
-    .leftJoin(prev, previousWeek)
     .leftJoin(films, eq(films.id, chartEntries.filmId))
     .leftJoin(seasons, eq(seasons.id, chartEntries.seasonId))
     .leftJoin(series, eq(series.id, seasons.seriesId));
