@@ -1,6 +1,6 @@
 /**
  * Page throughput: the production server (run `npm run build` first) on a fresh seeded embedded
- * database, 32 connections per URL. The baseline, measured in the same run against the same
+ * database, 64 connections per URL. The baseline, measured in the same run against the same
  * server, is /about: a page prerendered at build time. Shared pages should come close to it,
  * because they are served from cache after their first request.
  *
@@ -44,7 +44,7 @@ async function waitFor(url: string, timeoutMs: number) {
 }
 
 async function measure(url: string): Promise<{ rps: number; p99: number; errors: number }> {
-  const result = await autocannon({ url: BASE + url, connections: 32, duration: SECONDS });
+  const result = await autocannon({ url: BASE + url, connections: 64, duration: SECONDS });
   return {
     rps: result.requests.average,
     p99: result.latency.p99,
