@@ -63,7 +63,9 @@ export function ReviewsPanel({
   const reader: Reader | null = status === "unauthenticated" ? { signedIn: false } : fetchedReader;
 
   const [sort, setSort] = useState<ReviewSort>("newest");
-  const [fetched, setFetched] = useState<Page | null>(null);
+  // what the browser fetched: for `newest`, the pages after the first (which is `children`);
+  // for another order, every page so far. The list shown stays as it is until a fetch ends.
+  const [fetched, setFetched] = useState<(Page & { sort: ReviewSort }) | null>(null);
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -97,24 +99,32 @@ export function ReviewsPanel({
 
   const changeSort = (s: ReviewSort) => {
     setSort(s);
-    startLoading(async () => setFetched(s === "newest" ? null : await fetchPage(s, null)));
+    startLoading(async () =>
+      setFetched(s === "newest" ? null : { sort: s, ...(await fetchPage(s, null)) }),
+    );
   };
 
   const refresh = useCallback(() => {
     loadReader();
 
-    startLoading(async () => setFetched(sort === "newest" ? null : await fetchPage(sort, null)));
+    startLoading(async () =>
+      setFetched(sort === "newest" ? null : { sort, ...(await fetchPage(sort, null)) }),
+    );
   }, [loadReader, fetchPage, sort]);
 
   // a log saved from the film page's Log dialog can change the reader's review
   useEffect(() => onReaderStateChanged(film.slug, refresh), [film.slug, refresh]);
 
-  // with `newest`, `fetched` holds the pages after the first (which is `children`)
-  const next = fetched ? fetched.next : sort === "newest" ? firstPageNext : null;
+  const shownSort = fetched?.sort ?? "newest";
+  const next = fetched ? fetched.next : firstPageNext;
   const more = () =>
     startLoading(async () => {
-      const page = await fetchPage(sort, next);
-      setFetched({ reviews: [...(fetched?.reviews ?? []), ...page.reviews], next: page.next });
+      const page = await fetchPage(shownSort, next);
+      setFetched({
+        sort: shownSort,
+        reviews: [...(fetched?.reviews ?? []), ...page.reviews],
+        next: page.next,
+      });
     });
 
   const mine = reader?.signedIn ? reader.myReview : null;
@@ -129,7 +139,7 @@ export function ReviewsPanel({
     }),
     [readerHandle, likedIds, refresh],
   );
-  const firstPageShown = sort === "newest";
+  const firstPageShown = shownSort === "newest";
   const fetchedOthers = (fetched?.reviews ?? []).filter((r) => r.id !== mine?.id);
   const othersCount =
     (firstPageShown ? firstPageIds.filter((id) => id !== mine?.id).length : 0) +
