@@ -1,6 +1,6 @@
 /**
  * Page throughput: the production server (run `npm run build` first) on a fresh seeded embedded
- * database, 32 connections per URL. The baseline, measured in the same run against the same
+ * database, 64 connections per URL. The baseline, measured in the same run against the same
  * server, is /about: a page prerendered at build time. Shared pages should come close to it,
  * because they are served from cache after their first request.
  *
@@ -33,7 +33,7 @@ const URLS = [
 ];
 
 async function measure(url: string) {
-  return summarise(await autocannon({ url: BASE + url, connections: 32, duration: SECONDS }));
+  return summarise(await autocannon({ url: BASE + url, connections: 64, duration: SECONDS }));
 }
 
 async function main() {

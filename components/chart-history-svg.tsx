@@ -19,14 +19,15 @@ export function ChartHistorySvg({ points, title }: { points: ChartPoint[]; title
   const x = scaleBand<string>()
     .domain(points.map((p) => p.week))
     .range([M.left, WIDTH - M.right])
-    .padding(0.35);
+    .padding(0.35)
+    .round(true);
   const y = scaleLinear()
     .domain([1, 10])
-    .range([M.top, HEIGHT - M.bottom]);
+    .rangeRound([M.top, HEIGHT - M.bottom]);
   const maxMeasure = Math.max(...points.map(measure), 1);
   const bar = scaleLinear()
     .domain([0, maxMeasure])
-    .range([0, HEIGHT - M.bottom - M.top])
+    .rangeRound([0, HEIGHT - M.bottom - M.top])
     .nice();
   const cx = (p: ChartPoint) => (x(p.week) ?? 0) + x.bandwidth() / 2;
   const path =

@@ -131,19 +131,20 @@ function TimelineSvg({ weeks, title }: { weeks: TimelineWeek[]; title: string })
   const x = scaleBand<string>()
     .domain(weeks.map((w) => w.week))
     .range([M.left, WIDTH - M.right])
-    .padding(0.3);
+    .padding(0.3)
+    .round(true);
   const cx = (w: TimelineWeek) => (x(w.week) ?? 0) + x.bandwidth() / 2;
-  const rankY = scaleLinear().domain([1, 10]).range([M.top, RANK_BOTTOM]);
+  const rankY = scaleLinear().domain([1, 10]).rangeRound([M.top, RANK_BOTTOM]);
   const maxViews = Math.max(0, ...weeks.map((w) => w.views ?? 0));
   const viewsH = scaleLinear()
     .domain([0, maxViews || 1])
-    .range([0, RANK_BOTTOM - M.top]);
+    .rangeRound([0, RANK_BOTTOM - M.top]);
   const receptionBottom = HEIGHT - M.bottom;
   const maxRatings = Math.max(1, ...weeks.map((w) => w.ratings));
   const countH = scaleLinear()
     .domain([0, maxRatings])
-    .range([0, receptionBottom - RECEPTION_TOP]);
-  const avgY = scaleLinear().domain([1, 10]).range([receptionBottom, RECEPTION_TOP]);
+    .rangeRound([0, receptionBottom - RECEPTION_TOP]);
+  const avgY = scaleLinear().domain([1, 10]).rangeRound([receptionBottom, RECEPTION_TOP]);
   const rankPath =
     line<TimelineWeek>()
       .defined((w) => w.rank != null)

@@ -4,7 +4,7 @@ import { useSession } from "next-auth/react";
 import { useActionState, useState } from "react";
 
 import { commentAction } from "@/app/films/[slug]/actions";
-import { MAX_COMMENT_LENGTH } from "@/lib/validation";
+import { MAX_COMMENT_LENGTH } from "@/lib/limits";
 import { buttonClass, FormStatus } from "./ui/field";
 
 export function CommentForm({ reviewId }: { reviewId: number }) {

@@ -8,11 +8,11 @@ const H = 96;
 
 /** Ratings per half star, 0.5 to 5, as server-rendered bars. */
 export function RatingHistogram({ stats, label }: { stats: RatingStats; label: string }) {
-  const x = scaleBand<number>().domain(HALF_STAR_VALUES).range([0, W]).padding(0.15);
+  const x = scaleBand<number>().domain(HALF_STAR_VALUES).range([0, W]).padding(0.15).round(true);
   const max = Math.max(...stats.histogram, 1);
   const y = scaleLinear()
     .domain([0, max])
-    .range([0, H - 18]);
+    .rangeRound([0, H - 18]);
   const description = HALF_STAR_VALUES.map(
     (v) => `${starsLabel(v)}: ${stats.histogram[v - 1] ?? 0}`,
   ).join(", ");

@@ -1,10 +1,7 @@
-"use client";
 import Link from "next/link";
-import { useState, useTransition } from "react";
-import { likeReviewAction } from "@/app/films/[slug]/actions";
 import type { ReviewCard as Review } from "@/db/queries/reviews";
 import { formatDate, titleWithYear } from "@/lib/format";
-import { ReportButton } from "./report-button";
+import { ReviewActions } from "./review-actions";
 import { Stars } from "./ui/stars";
 
 export function ReviewBody({ body }: { body: string }) {
@@ -13,43 +10,25 @@ export function ReviewBody({ body }: { body: string }) {
 }
 
 /**
- * One review. `liked` is the reader's like state (null when signed out or unknown); `own` hides the
- * Like button on the reader's own review.
+ * One review. Rendered on the server for cached pages (only the footer's Like and Report are a
+ * client island, given the review's id and counts) and in the browser for reviews fetched later.
+ * `likes`: "reader" asks the nearest ReviewReaderContext for the reader's state; "count" only
+ * shows the number (a profile, the reader's own review); `{ liked }` is a per-reader page's state.
  */
 export function ReviewCard({
   review,
-  liked,
-  own,
-  signedIn,
   showFilm = false,
-  onChanged,
+  likes = "reader",
 }: {
   review: Review;
-  liked: boolean | null;
-  own: boolean;
-  signedIn: boolean;
   showFilm?: boolean;
-  onChanged?: () => void;
+  likes?: "reader" | "count" | { liked: boolean };
 }) {
-  const [state, setState] = useState<{
-    liked: boolean | null;
-    likes: number;
-    error: string | null;
-  }>({
-    liked,
-    likes: review.likesCount,
-    error: null,
-  });
-  const [pending, startTransition] = useTransition();
-  const current = state.liked ?? liked;
-  const like = () =>
-    startTransition(async () => {
-      const result = await likeReviewAction(null, { reviewId: review.id });
-      if (result.ok) setState({ liked: result.data.liked, likes: result.data.likes, error: null });
-      else setState((s) => ({ ...s, error: result.error }));
-      onChanged?.();
-    });
-
+  const comments = (
+    <Link href={`/reviews/${review.id}`} className="underline">
+      {review.commentsCount === 1 ? "1 comment" : `${review.commentsCount} comments`}
+    </Link>
+  );
   return (
     <article
       data-author-id={review.author.id}
@@ -100,34 +79,23 @@ export function ReviewCard({
         )
       ) : null}
       <footer className="mt-3 flex items-center gap-4 text-sm">
-        {own ? (
-          <span className="text-zinc-600 dark:text-zinc-400">
-            {state.likes === 1 ? "1 like" : `${state.likes} likes`}
-          </span>
-        ) : signedIn ? (
-          <button
-            type="button"
-            onClick={like}
-            disabled={pending}
-            aria-pressed={current === true}
-            className="rounded-full border border-zinc-300 px-3 py-1 aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:text-brand-700 dark:border-zinc-700 dark:aria-pressed:bg-zinc-800 dark:aria-pressed:text-brand-500"
-          >
-            Like <span className="tabular-nums">({state.likes})</span>
-          </button>
+        {likes === "count" ? (
+          <>
+            <span className="text-zinc-600 dark:text-zinc-400">
+              {review.likesCount === 1 ? "1 like" : `${review.likesCount} likes`}
+            </span>
+            {comments}
+          </>
         ) : (
-          <Link href="/signin" className="underline">
-            Sign in to like ({state.likes})
-          </Link>
+          <ReviewActions
+            reviewId={review.id}
+            likes={review.likesCount}
+            authorHandle={review.author.handle}
+            liked={likes === "reader" ? undefined : likes.liked}
+          >
+            {comments}
+          </ReviewActions>
         )}
-        <Link href={`/reviews/${review.id}`} className="underline">
-          {review.commentsCount === 1 ? "1 comment" : `${review.commentsCount} comments`}
-        </Link>
-        {signedIn && !own ? <ReportButton targetType="review" targetId={review.id} /> : null}
-        {state.error ? (
-          <span role="alert" className="text-red-700 dark:text-red-400">
-            {state.error}
-          </span>
-        ) : null}
       </footer>
     </article>
   );

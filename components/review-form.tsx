@@ -2,7 +2,7 @@
 import { useActionState, useEffect, useState } from "react";
 import { postReviewAction } from "@/app/films/[slug]/actions";
 import type { ReviewCard } from "@/db/queries/reviews";
-import { MAX_REVIEW_LENGTH } from "@/lib/validation";
+import { MAX_REVIEW_LENGTH } from "@/lib/limits";
 import { StarPicker } from "./star-picker";
 import { buttonClass, FormStatus } from "./ui/field";
 

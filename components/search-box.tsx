@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { langForText } from "@/lib/script";
-import { MAX_SEARCH_LENGTH } from "@/lib/search/query";
+import { MAX_SEARCH_LENGTH } from "@/lib/limits";
 
 type Suggestion = { id: string; href: string; label: string; detail: string | null };
 type Group = { name: string; items: Suggestion[] };

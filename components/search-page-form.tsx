@@ -1,4 +1,4 @@
-import { MAX_SEARCH_LENGTH } from "@/lib/search/query";
+import { MAX_SEARCH_LENGTH } from "@/lib/limits";
 
 /** The search form of /search itself: a plain GET form, so it works without JavaScript. */
 export function SearchPageForm({ q }: { q: string }) {

@@ -2,7 +2,30 @@
 import { z } from "zod";
 import { normalizeTags, tagsProblem, todayUtc, watchDateProblem } from "./diary";
 import { AUDIENCES } from "./privacy";
+import {
+  CREDIT_ROLES,
+  HANDLE_PATTERN,
+  MAX_COMMENT_LENGTH,
+  MAX_IMPORT_FILES,
+  MAX_LIST_DESCRIPTION,
+  MAX_LIST_ITEMS,
+  MAX_LIST_NAME,
+  MAX_LIST_NOTE,
+  MAX_REVIEW_LENGTH,
+} from "./limits";
 import { starsToHalfStars } from "./rating";
+
+export {
+  CREDIT_ROLES,
+  HANDLE_PATTERN,
+  MAX_COMMENT_LENGTH,
+  MAX_IMPORT_FILES,
+  MAX_LIST_DESCRIPTION,
+  MAX_LIST_ITEMS,
+  MAX_LIST_NAME,
+  MAX_LIST_NOTE,
+  MAX_REVIEW_LENGTH,
+};
 
 /** Browsers submit textarea line breaks as CRLF; the text itself is kept exactly. */
 const text = (value: unknown) =>
@@ -25,9 +48,6 @@ const optionalDate = z.preprocess(
     )
     .nullable(),
 );
-
-export const MAX_REVIEW_LENGTH = 10_000;
-export const MAX_COMMENT_LENGTH = 2_000;
 
 export const reviewInput = z.object({
   filmId: z.coerce.number().int().positive(),
@@ -73,8 +93,6 @@ export const commentInput = z.object({
       ),
   ),
 });
-
-export const HANDLE_PATTERN = /^[a-zA-Z0-9_]{3,20}$/;
 
 export const signUpInput = z.object({
   name: z
@@ -220,8 +238,6 @@ const list = (item: z.ZodType<string>) =>
         : v,
     z.array(item).max(30),
   );
-
-export const CREDIT_ROLES = ["director", "writer", "cast"] as const;
 
 export const creditInput = z.object({
   personId: z.coerce.number().int().positive(),
@@ -454,11 +470,6 @@ export const audienceInput = z.object({
 export type AudienceInput = z.infer<typeof audienceInput>;
 // ─── Lists ───────────────────────────────────────────────────────────────────
 
-export const MAX_LIST_NAME = 100;
-export const MAX_LIST_DESCRIPTION = 5000;
-export const MAX_LIST_NOTE = 1000;
-export const MAX_LIST_ITEMS = 1000;
-
 const listId = z.coerce.number().int().positive("Pick a list.");
 const listFields = {
   name: z.preprocess(
@@ -506,9 +517,6 @@ export const listReorderInput = z.object({
 });
 export const listLikeInput = z.object({ listId, liked: checkbox });
 // ─── Imports ─────────────────────────────────────────────────────────────────
-
-/** Files a Letterboxd import may upload at once: the .zip, or its CSV files. */
-export const MAX_IMPORT_FILES = 10;
 
 export const importUploadInput = z.object({
   files: z.preprocess(

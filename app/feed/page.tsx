@@ -111,13 +111,7 @@ function Item({ item, liked }: { item: FeedItem; liked: Set<number> }) {
         <p className="mb-1 text-sm">
           <Who author={item.review.author} /> reviewed
         </p>
-        <ReviewCard
-          review={item.review}
-          liked={liked.has(item.review.id)}
-          own={false}
-          signedIn
-          showFilm
-        />
+        <ReviewCard review={item.review} likes={{ liked: liked.has(item.review.id) }} showFilm />
       </div>
     );
   }

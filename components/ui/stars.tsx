@@ -1,25 +1,20 @@
+import type { CSSProperties } from "react";
 import { starsLabel } from "@/lib/rating";
 
-/** A rating shown as five stars with halves, read out as "4.5 stars". */
+/**
+ * A rating shown as five stars with halves, read out as "4.5 stars". One element drawn by the
+ * `.stars` rule in globals.css (a star-shaped mask, filled up to the rating), not five SVGs: a
+ * page of reviews carries it twice, in its HTML and in its RSC payload.
+ */
 export function Stars({ halfStars, className = "" }: { halfStars: number; className?: string }) {
+  const fill = Math.max(0, Math.min(10, halfStars)) * 10;
   return (
     <span
-      className={`inline-flex items-center ${className}`}
+      className={`stars ${className}`}
       role="img"
       aria-label={starsLabel(halfStars)}
-    >
-      {Array.from({ length: 5 }, (_, i) => {
-        const fill = Math.max(0, Math.min(2, halfStars - i * 2)); // 0, 1 (half) or 2 (full)
-        return (
-          <svg key={i} viewBox="0 0 20 20" className="h-4 w-4" aria-hidden="true">
-            <path d={STAR} className="fill-zinc-300 dark:fill-zinc-700" />
-            {fill > 0 ? (
-              <path d={fill === 2 ? STAR : LEFT_HALF} className="fill-amber-500" />
-            ) : null}
-          </svg>
-        );
-      })}
-    </span>
+      style={{ "--fill": `${fill}%` } as CSSProperties}
+    />
   );
 }
 

@@ -4,10 +4,9 @@
  * database (`reelrank_search_key`); this only decides what text is sent there.
  */
 import { z } from "zod";
+import { MAX_SEARCH_LENGTH, SEARCH_PAGE_SIZE } from "../limits";
 
-export const MAX_SEARCH_LENGTH = 200;
-/** Results per kind on /search and at most from /api/search; suggestions ask for fewer. */
-export const SEARCH_PAGE_SIZE = 20;
+export { MAX_SEARCH_LENGTH, SEARCH_PAGE_SIZE };
 
 /** Control and format characters (NUL included) and lone surrogates, which a URL can smuggle in. */
 const UNWANTED = /[\p{Cc}\p{Cf}\p{Cs}]/gu;

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { BUILD_PLACEHOLDER, loadReview } from "@/db/cached";
 import { CommentForm } from "@/components/comment-form";
 import { CommentThread } from "@/components/comment-thread";
-import { ReviewWithReader } from "@/components/review-likes";
+import { ReviewCard } from "@/components/review-card";
+import { ReviewReaderProvider } from "@/components/review-reader";
 import { titleWithYear } from "@/lib/format";
 import { starsLabel } from "@/lib/rating";
 
@@ -50,7 +51,9 @@ export default async function ReviewPage({ params }: Props) {
       <h1 className="mb-4 text-2xl font-bold tracking-tight">
         {review.author.name}&apos;s review of {review.film.title}
       </h1>
-      <ReviewWithReader review={review} />
+      <ReviewReaderProvider filmSlug={review.film.slug}>
+        <ReviewCard review={review} showFilm />
+      </ReviewReaderProvider>
       <section aria-labelledby="comments-heading" className="mt-8">
         <h2 id="comments-heading" className="text-lg font-semibold">
           Comments ({comments.filter((c) => !c.deleted).length})

@@ -77,7 +77,7 @@ export default async function ProfilePage({ params }: Props) {
         </h2>
         <div className="mt-3 flex flex-col gap-3">
           {profile.reviews.map((r) => (
-            <ReviewCard key={r.id} review={r} liked={null} own signedIn={false} showFilm />
+            <ReviewCard key={r.id} review={r} likes="count" showFilm />
           ))}
         </div>
       </section>

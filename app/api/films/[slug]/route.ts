@@ -1,18 +1,42 @@
+import { cacheLife, cacheTag } from "next/cache";
 import { loadFilm, loadRedirect } from "@/db/cached";
-import { jsonNotFound, jsonOk } from "@/lib/http";
+import { tags } from "@/db/tags";
+import { jsonNotFound, PUBLIC_CACHE } from "@/lib/http";
 import { averageStars, HALF_STAR_VALUES } from "@/lib/rating";
 import { movementOf, movementSymbol } from "@/lib/top10/movement";
 
 /** A film's facts, credits and Netflix Top 10 history. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
+  const answer = await filmJson(slug);
+  if (answer.kind === "moved")
+    return Response.redirect(new URL(`/api/films/${answer.slug}`, request.url), 308);
+  if (answer.kind === "missing") return jsonNotFound(`No film at /films/${slug}.`);
+  return new Response(answer.json, {
+    headers: {
+      "Content-Type": "application/json",
+      "Cache-Control": PUBLIC_CACHE,
+      "Access-Control-Allow-Origin": "*",
+    },
+  });
+}
+
+/**
+ * The response's text, cached as text under the film page's tags: a request then costs one cache
+ * read of a string, not the film's whole record read back and turned into JSON again.
+ */
+async function filmJson(
+  slug: string,
+): Promise<{ kind: "ok"; json: string } | { kind: "moved"; slug: string } | { kind: "missing" }> {
+  "use cache";
+  cacheTag(tags.film(slug), tags.reviews(slug));
+  cacheLife("days");
   const film = await loadFilm(slug);
   if (!film) {
     const moved = await loadRedirect("film", slug);
-    if (moved) return Response.redirect(new URL(`/api/films/${moved}`, request.url), 308);
-    return jsonNotFound(`No film at /films/${slug}.`);
+    return moved ? { kind: "moved", slug: moved } : { kind: "missing" };
   }
-  return jsonOk({
+  const json = JSON.stringify({
     slug: film.slug,
     title: film.title,
     originalTitle: film.originalTitle,
@@ -58,4 +82,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     })),
     source: "Netflix Top 10 (netflix.com/tudum/top10); Netflix, What We Watched engagement reports",
   });
+  return { kind: "ok", json };
 }

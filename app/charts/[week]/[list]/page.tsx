@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { BUILD_PLACEHOLDER, loadChartWeek } from "@/db/cached";
 import { ChartFigureCells, ChartFigureHeaders } from "@/components/chart-figures";
 import { chartHref } from "@/components/chart-history";
+import { WeekPicker } from "@/components/week-picker";
 import { LISTS, listBySlug } from "@/lib/top10/lists";
 import { formatWeek } from "@/lib/top10/week";
 import { langForText } from "@/lib/script";
@@ -61,32 +62,7 @@ export default async function ChartPage({ params }: Props) {
             </Link>
           ) : null}
         </nav>
-        <form action="/charts/go" method="get" className="flex items-end gap-2 text-sm">
-          <input type="hidden" name="list" value={chart.list} />
-          <div className="flex flex-col">
-            <label htmlFor="week-picker" className="text-xs text-zinc-600 dark:text-zinc-400">
-              Week
-            </label>
-            <select
-              id="week-picker"
-              name="week"
-              defaultValue={chart.week}
-              className="rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
-            >
-              {chart.weeks.map((w) => (
-                <option key={w} value={w}>
-                  {formatWeek(w)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button
-            type="submit"
-            className="rounded bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700"
-          >
-            Show week
-          </button>
-        </form>
+        <WeekPicker list={chart.list} week={chart.week} weeks={chart.weeks} />
       </div>
 
       <nav aria-label="Lists" className="mt-6 flex flex-wrap gap-2 text-sm">

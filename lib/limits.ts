@@ -1,0 +1,24 @@
+/**
+ * Limits and fixed choices that both the input schemas (lib/validation.ts) and the browser's forms
+ * use. Kept apart from the schemas so that a client component can show a limit without bringing
+ * the validation library into the page's JavaScript.
+ */
+
+export const MAX_REVIEW_LENGTH = 10_000;
+export const MAX_COMMENT_LENGTH = 2_000;
+
+export const HANDLE_PATTERN = /^[a-zA-Z0-9_]{3,20}$/;
+
+export const CREDIT_ROLES = ["director", "writer", "cast"] as const;
+
+export const MAX_LIST_NAME = 100;
+export const MAX_LIST_DESCRIPTION = 5000;
+export const MAX_LIST_NOTE = 1000;
+export const MAX_LIST_ITEMS = 1000;
+
+/** Files a Letterboxd import may upload at once: the .zip, or its CSV files. */
+export const MAX_IMPORT_FILES = 10;
+
+export const MAX_SEARCH_LENGTH = 200;
+/** Results per kind on /search and at most from /api/search; suggestions ask for fewer. */
+export const SEARCH_PAGE_SIZE = 20;
