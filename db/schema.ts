@@ -526,6 +526,8 @@ export const reviews = pgTable(
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
+    // the front page's liked reviews of recent days, across every film
+    index("reviews_created_idx").on(t.createdAt),
     check("reviews_rating_check", sql`${t.rating} between 1 and 10`),
     check("reviews_body_length_check", sql`${t.body} is null or char_length(${t.body}) <= 10000`),
   ],
