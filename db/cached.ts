@@ -52,6 +52,7 @@ import {
 import {
   decodeCursor,
   getProfile,
+  listUserReviews,
   getRatingStats,
   getReviewById,
   listComments,
@@ -140,12 +141,25 @@ export async function loadReview(id: number) {
   return { review, comments: await listComments(db, { reviewId: id }) };
 }
 
-export async function loadProfile(handle: string) {
+export const PROFILE_REVIEWS_PAGE_SIZE = 20;
+
+/** A profile's head and its newest reviews (`cursor` null), or an older page of them. */
+export async function loadProfile(handle: string, cursor: string | null = null) {
   "use cache";
   cacheTag(tags.user(handle));
   cacheLife("days");
   if (!/^[a-zA-Z0-9_]{3,20}$/.test(handle)) return null;
-  return getProfile(await getDb(), { handle });
+  const after = cursor == null ? null : decodeCursor(cursor);
+  if (cursor != null && typeof after?.v !== "string") return null;
+  const db = await getDb();
+  const profile = await getProfile(db, { handle });
+  if (!profile) return null;
+  const page = await listUserReviews(db, {
+    userId: profile.id,
+    cursor: after,
+    limit: PROFILE_REVIEWS_PAGE_SIZE,
+  });
+  return { ...profile, ...page };
 }
 
 export async function loadPerson(slug: string) {

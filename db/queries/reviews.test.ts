@@ -18,8 +18,10 @@ import { seedDemo } from "../seed/index";
 import { createTestDatabase, testEngines } from "../testing";
 import {
   decodeCursor,
+  getProfile,
   getRatingStats,
   listFilmReviews,
+  listUserReviews,
   listLikedReviewsSince,
   recountRatingStats,
   REVIEW_SORTS,
@@ -395,5 +397,72 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
       expect(keys, sort).toEqual(sort === "lowest" ? sorted : sorted.reverse());
       if (sort === "liked") expect(seen[0]!.id).toBe(top!.id);
     }
+  });
+
+  it("a profile totals its visible reviews and pages through them newest first", async () => {
+    const owner = await makeUser();
+    const all = await handle.db.select({ id: films.id }).from(films).orderBy(films.id).limit(12);
+    const rows = await handle.db
+      .insert(reviews)
+      .values(
+        all.map((f, i) => ({
+          userId: owner.id,
+          filmId: f.id,
+          rating: (i % 10) + 1,
+          body: i % 3 === 0 ? `Review ${i}` : null,
+          // every other pair shares a moment: the id breaks the tie
+          createdAt: new Date(Date.UTC(2025, 0, 1 + Math.floor(i / 2))),
+        })),
+      )
+      .returning({ id: reviews.id });
+    // a deleted review is in neither the totals nor the pages
+    await handle.db
+      .update(reviews)
+      .set({ deletedAt: new Date() })
+      .where(eq(reviews.id, rows[11]!.id));
+    const profile = await getProfile(handle.db, { handle: owner.handle.toUpperCase() });
+    expect(profile?.stats.count).toBe(11);
+    expect(profile?.written).toBe(4); // reviews 0, 3, 6 and 9 have text
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: Awaited<ReturnType<typeof listUserReviews>> = await listUserReviews(handle.db, {
+        userId: owner.id,
+        cursor: decodeCursor(cursor),
+        limit: 5,
+      });
+      seen.push(...page.reviews.map((r) => r.id));
+      cursor = page.next;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(
+      rows
+        .slice(0, 11)
+        .map((r) => r.id)
+        .reverse(),
+    );
+  });
+
+  it("reads no position from a cursor that is not one, so a forged one cannot fail the page", async () => {
+    const forge = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+    for (const bad of [{ v: "zz", id: 3 }, { v: 1.5, id: 3 }, { v: "2025-01-01", id: "3" }, [1], 7])
+      expect(decodeCursor(forge(bad)), JSON.stringify(bad)).toBeNull();
+    expect(decodeCursor("%%%")).toBeNull();
+    // a cursor of the other order's kind starts from the top instead of failing
+    const page = await listFilmReviews(handle.db, {
+      filmId,
+      sort: "liked",
+      cursor: decodeCursor(forge({ v: "2025-01-01T00:00:00.000Z", id: 1 })),
+      limit: 10,
+    });
+    const top = await listFilmReviews(handle.db, {
+      filmId,
+      sort: "liked",
+      cursor: null,
+      limit: 10,
+    });
+    expect(page.reviews.map((r) => r.id)).toEqual(top.reviews.map((r) => r.id));
   });
 });

@@ -461,9 +461,11 @@ export function decodeCursor(text: string | null | undefined): Cursor | null {
   if (!text) return null;
   try {
     const c = JSON.parse(Buffer.from(text, "base64url").toString()) as Cursor;
-    return Number.isInteger(c.id) && (typeof c.v === "number" || typeof c.v === "string")
-      ? c
-      : null;
+    // a position is a moment (ISO text) or a count; anything else is no cursor at all
+    const validValue =
+      (typeof c.v === "number" && Number.isInteger(c.v)) ||
+      (typeof c.v === "string" && !Number.isNaN(Date.parse(c.v)));
+    return Number.isSafeInteger(c.id) && validValue ? c : null;
   } catch {
     return null;
   }
@@ -479,6 +481,8 @@ export async function listFilmReviews(
     limit,
   }: { filmId: number; sort: ReviewSort; cursor: Cursor | null; limit: number },
 ): Promise<{ reviews: ReviewCard[]; next: string | null }> {
+  // a cursor made for another order is no cursor (its value is of the other kind)
+  if (cursor && (sort === "newest") !== (typeof cursor.v === "string")) cursor = null;
   const after: SQL | undefined = cursor
     ? sort === "newest"
       ? or(
@@ -678,13 +682,16 @@ export async function getReaderFilmState(
 }
 
 export type Profile = {
+  id: string;
   handle: string;
   name: string;
   joinedAt: string;
   stats: RatingStats;
-  reviews: ReviewCard[];
+  /** How many of the shown ratings come with text. */
+  written: number;
 };
 
+/** A user's profile head: who they are and the totals of their visible reviews (one grouped scan of their index). */
 export async function getProfile(
   db: Executor,
   { handle }: { handle: string },
@@ -694,17 +701,55 @@ export async function getProfile(
     .from(users)
     .where(sql`lower(${users.handle}) = lower(${handle})`);
   if (!user) return null;
-  const rows = await visibleCards(db, eq(reviews.userId, user.id)).orderBy(
-    desc(reviews.createdAt),
-    desc(reviews.id),
-  );
-  const stats = recount(rows.map((r) => r.rating));
+  const rows = await db
+    .select({
+      rating: reviews.rating,
+      n: sql<number>`count(*)::int`,
+      written: sql<number>`count(*) filter (where coalesce(${reviews.body}, '') <> '')::int`,
+    })
+    .from(reviews)
+    .where(
+      and(eq(reviews.userId, user.id), isNull(reviews.deletedAt), visible("review", reviews.id)),
+    )
+    .groupBy(reviews.rating);
+  const stats = emptyStats();
+  let written = 0;
+  for (const r of rows) {
+    stats.histogram[r.rating - 1] = r.n;
+    stats.count += r.n;
+    stats.sum += r.rating * r.n;
+    written += r.written;
+  }
   return {
+    id: user.id,
     handle: user.handle,
     name: user.name,
     joinedAt: user.createdAt.toISOString(),
     stats,
-    reviews: rows.map(toCard),
+    written,
+  };
+}
+
+/** One page of a user's visible reviews, newest first, by keyset on (created_at, id). */
+export async function listUserReviews(
+  db: Executor,
+  { userId, cursor, limit }: { userId: string; cursor: Cursor | null; limit: number },
+): Promise<{ reviews: ReviewCard[]; next: string | null }> {
+  const after =
+    cursor && typeof cursor.v === "string"
+      ? or(
+          lt(reviews.createdAt, new Date(String(cursor.v))),
+          and(eq(reviews.createdAt, new Date(String(cursor.v))), lt(reviews.id, cursor.id)),
+        )
+      : undefined;
+  const rows = await visibleCards(db, and(eq(reviews.userId, userId), after))
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = rows.length > limit ? page[page.length - 1] : undefined;
+  return {
+    reviews: page.map(toCard),
+    next: last ? encodeCursor({ v: last.createdAt.toISOString(), id: last.id }) : null,
   };
 }
 

@@ -34,6 +34,7 @@ import {
   listComments,
   listFilmReviews,
   listReviewVersions,
+  listUserReviews,
   REVIEW_SORTS,
 } from "../queries/reviews";
 import { readWatchlist } from "../queries/watchlist";
@@ -219,7 +220,14 @@ describe.skipIf(!postgres)("scale data on postgres", () => {
       await listComments(db, { reviewId });
       await listReviewVersions(db, { reviewId });
       // the profile and its parts, first pages and the next ones
-      await getProfile(db, { handle: handleName });
+      const profile = await getProfile(db, { handle: handleName });
+      const first = await listUserReviews(db, { userId: profile!.id, cursor: null, limit: 20 });
+      expect(first.next).toBeTruthy();
+      await listUserReviews(db, {
+        userId: profile!.id,
+        cursor: decodeCursor(first.next),
+        limit: 20,
+      });
       await readLogsByYear(db, { handle: handleName, viewerId: null });
       await getFollowCounts(db, { userId: owner.id });
       await getReaderUserState(db, { viewerId: String(someone!.id), userId: owner.id });

@@ -6,7 +6,7 @@ import { ProfileNav } from "@/components/profile-nav";
 import { CsvDownload } from "@/components/csv-download";
 import { FollowSummary } from "@/components/follow-summary";
 import { RatingHistogram } from "@/components/rating-summary";
-import { ReviewCard } from "@/components/review-card";
+import { ProfileReviews } from "@/components/profile-reviews";
 import { formatDate, plural } from "@/lib/format";
 import { averageStars } from "@/lib/rating";
 
@@ -34,7 +34,6 @@ export default async function ProfilePage({ params }: Props) {
   // shown here only when the diary is public: the page is the same for every reader
   const years = await loadLogsByYear(handle);
   const average = averageStars(profile.stats);
-  const written = profile.reviews.filter((r) => r.body).length;
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight">{profile.name}</h1>
@@ -52,7 +51,7 @@ export default async function ProfilePage({ params }: Props) {
         </div>
         <div>
           <dt className="text-zinc-600 dark:text-zinc-400">Reviews with text</dt>
-          <dd className="text-lg font-semibold">{written}</dd>
+          <dd className="text-lg font-semibold">{profile.written}</dd>
         </div>
         <div>
           <dt className="text-zinc-600 dark:text-zinc-400">Average rating</dt>
@@ -71,16 +70,7 @@ export default async function ProfilePage({ params }: Props) {
       <div className="mt-4">
         <CsvDownload handle={profile.handle} />
       </div>
-      <section aria-labelledby="profile-reviews" className="mt-8">
-        <h2 id="profile-reviews" className="text-xl font-semibold">
-          {plural(profile.reviews.length, "review")}
-        </h2>
-        <div className="mt-3 flex flex-col gap-3">
-          {profile.reviews.map((r) => (
-            <ReviewCard key={r.id} review={r} likes="count" showFilm />
-          ))}
-        </div>
-      </section>
+      <ProfileReviews profile={profile} older={false} />
     </>
   );
 }
