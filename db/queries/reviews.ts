@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { AppError, notSignedIn } from "../../lib/errors";
-import { emptyStats, recount, type RatingStats } from "../../lib/rating";
+import { emptyStats, type RatingStats } from "../../lib/rating";
 import type { ReviewInput } from "../../lib/validation";
 import type { Executor } from "../index";
 import {

@@ -7,7 +7,7 @@ import { CsvDownload } from "@/components/csv-download";
 import { FollowSummary } from "@/components/follow-summary";
 import { RatingHistogram } from "@/components/rating-summary";
 import { ProfileReviews } from "@/components/profile-reviews";
-import { formatDate, plural } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import { averageStars } from "@/lib/rating";
 
 type Props = { params: Promise<{ handle: string }> };
