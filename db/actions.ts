@@ -100,7 +100,6 @@ export function reviewHandlers(db: Db) {
       return {
         data: result,
         tags: [
-          tags.film(result.filmSlug),
           tags.reviews(result.filmSlug),
           tags.review(result.reviewId),
           tags.reviewsFeed,
@@ -114,7 +113,6 @@ export function reviewHandlers(db: Db) {
       return {
         data: result,
         tags: [
-          tags.film(result.filmSlug),
           tags.reviews(result.filmSlug),
           tags.review(result.reviewId),
           tags.reviewsFeed,
@@ -354,7 +352,6 @@ export function diaryHandlers(db: Db) {
     // a rating or text given with a log is the viewer's review
     ...(r.reviewChanged && r.reviewId != null
       ? [
-          tags.film(r.filmSlug),
           tags.reviews(r.filmSlug),
           tags.review(r.reviewId),
           tags.reviewsFeed,
@@ -454,7 +451,7 @@ export function importTags(handle: string, changedFilms: string[]): string[] {
     tags.diary(handle),
     tags.watchlist(handle),
     ...(changedFilms.length ? [tags.reviewsFeed] : []),
-    ...changedFilms.flatMap((slug) => [tags.film(slug), tags.reviews(slug)]),
+    ...changedFilms.map((slug) => tags.reviews(slug)),
   ];
 }
 

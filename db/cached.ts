@@ -74,8 +74,22 @@ import {
  */
 export const BUILD_PLACEHOLDER = "_";
 
-/** A film with its credits, its whole chart run and any corrections to its figures. */
+/**
+ * A film with its credits, its whole chart run and any corrections to its figures, its ratings and
+ * its newest reviews. Two parts cached apart: a review changes the second, not the first.
+ */
 export async function loadFilm(slug: string) {
+  "use cache";
+  cacheTag(tags.film(slug), tags.reviews(slug));
+  cacheLife("days");
+  const record = await loadFilmRecord(slug);
+  if (!record) return null;
+  const { ratings, reviews } = await loadFilmReception(slug, record.id);
+  return { ...record, ratings, reviews };
+}
+
+/** What a film is and how it charted: changed by editors and imports, not by reviews. */
+async function loadFilmRecord(slug: string) {
   "use cache";
   cacheTag(tags.film(slug));
   cacheLife("days");
@@ -83,20 +97,25 @@ export async function loadFilm(slug: string) {
   const db = await getDb();
   const film = await getFilmBySlug(db, { slug });
   if (!film) return null;
-  cacheTag(tags.reviews(slug));
   const chart = await getChartHistoryByFilmId(db, { filmId: film.id });
-  const [revisions, ratings, reviews, engagement] = await Promise.all([
+  const [revisions, engagement] = await Promise.all([
     getRevisionsForEntries(db, { entryIds: chart.map((c) => c.id) }),
-    getRatingStats(db, { filmId: film.id }),
-    listFilmReviews(db, {
-      filmId: film.id,
-      sort: "newest",
-      cursor: null,
-      limit: REVIEWS_PAGE_SIZE,
-    }),
     getEngagementByFilmId(db, { filmId: film.id }),
   ]);
-  return { ...film, chart, revisions, ratings, reviews, engagement };
+  return { ...film, chart, revisions, engagement };
+}
+
+/** A film's ratings and first page of reviews, newest first. */
+async function loadFilmReception(slug: string, filmId: number) {
+  "use cache";
+  cacheTag(tags.reviews(slug));
+  cacheLife("days");
+  const db = await getDb();
+  const [ratings, reviews] = await Promise.all([
+    getRatingStats(db, { filmId }),
+    listFilmReviews(db, { filmId, sort: "newest", cursor: null, limit: REVIEWS_PAGE_SIZE }),
+  ]);
+  return { ratings, reviews };
 }
 
 /**
@@ -343,19 +362,33 @@ export async function loadFilmExtras(slug: string) {
   cacheLife("days");
   const film = await loadFilm(slug);
   if (!film) return null;
-  const db = await getDb();
-  const [ratingWeeks, peakWeek, related, countryWeeks] = await Promise.all([
-    getRatingWeeksByFilmId(db, { filmId: film.id }),
-    getPeakWeekList(db, { filmId: film.id }),
-    getRelatedByPeople(db, { filmId: film.id, limit: RELATED_FILMS }),
-    getCountryWeeksByFilmId(db, { filmId: film.id }),
+  const [ratingWeeks, neighbours] = await Promise.all([
+    loadRatingWeeks(slug, film.id),
+    loadFilmNeighbours(slug, film.id),
   ]);
-  return {
-    timeline: buildReceptionTimeline(film.chart, ratingWeeks),
-    peakWeek,
-    related,
-    countryWeeks,
-  };
+  return { timeline: buildReceptionTimeline(film.chart, ratingWeeks), ...neighbours };
+}
+
+/** Ratings posted per week, for the reception timeline: what a review changes. */
+async function loadRatingWeeks(slug: string, filmId: number) {
+  "use cache";
+  cacheTag(tags.reviews(slug));
+  cacheLife("days");
+  return getRatingWeeksByFilmId(await getDb(), { filmId });
+}
+
+/** The list of the film's peak week, films sharing its people, its per-country weeks. */
+async function loadFilmNeighbours(slug: string, filmId: number) {
+  "use cache";
+  cacheTag(tags.film(slug), tags.charts, tags.films);
+  cacheLife("days");
+  const db = await getDb();
+  const [peakWeek, related, countryWeeks] = await Promise.all([
+    getPeakWeekList(db, { filmId }),
+    getRelatedByPeople(db, { filmId, limit: RELATED_FILMS }),
+    getCountryWeeksByFilmId(db, { filmId }),
+  ]);
+  return { peakWeek, related, countryWeeks };
 }
 
 export const RELATED_FILMS = 12;
@@ -395,7 +428,8 @@ export async function loadSearch(q: string, limit: number) {
   cacheLife("hours");
   const results = await searchCatalogue(await getDb(), { q, limit });
   cacheTag(
-    ...results.films.map((f) => tags.film(f.slug)),
+    // a hit shows the film's rating too
+    ...results.films.flatMap((f) => [tags.film(f.slug), tags.reviews(f.slug)]),
     ...results.series.map((s) => tags.series(s.slug)),
     ...results.people.map((p) => tags.person(p.slug)),
   );

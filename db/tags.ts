@@ -1,13 +1,14 @@
 /** Cache tags, one per entity: every write invalidates exactly the tags of what it changed. */
 export const tags = {
   films: "films",
+  /** A film's record: facts, credits, chart run. Reviews do not touch it. */
   film: (slug: string) => `film:${slug}`,
   person: (slug: string) => `person:${slug}`,
   series: (slug: string) => `series:${slug}`,
 
   charts: "charts",
   chartWeek: (week: string) => `chart:${week}`,
-  /** A film's review lists (every sort and page). */
+  /** A film's ratings and review lists (every sort and page), and its ratings per week. */
   reviews: (filmSlug: string) => `reviews:${filmSlug}`,
   review: (id: number) => `review:${id}`,
   /** What spans every film's reviews: the front page's liked reviews and best-rated films. */

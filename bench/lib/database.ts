@@ -102,6 +102,12 @@ export async function countVisibleReviews(db: Database): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** Every review row, visible or not: what seed:scale counts when it is asked for N reviews. */
+export async function countAllReviews(db: Database): Promise<number> {
+  const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from reviews`);
+  return row?.n ?? 0;
+}
+
 /** Runs `npm run seed:scale -- --users N --reviews M` on the database; fails when there is none. */
 export async function runSeedScale(url: string, usersCount: number, reviews: number) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
