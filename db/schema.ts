@@ -528,6 +528,10 @@ export const reviews = pgTable(
     ),
     // the front page's liked reviews of recent days, across every film
     index("reviews_created_idx").on(t.createdAt),
+    // a film's ratings per week, read from the index alone (no visit to the reviews' text)
+    index("reviews_film_weeks_idx")
+      .on(t.filmId, t.createdAt, t.rating, t.id)
+      .where(sql`${t.deletedAt} is null`),
     check("reviews_rating_check", sql`${t.rating} between 1 and 10`),
     check("reviews_body_length_check", sql`${t.body} is null or char_length(${t.body}) <= 10000`),
   ],

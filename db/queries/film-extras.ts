@@ -14,8 +14,9 @@ export async function getRatingWeeksByFilmId(
   db: Executor,
   { filmId }: { filmId: number },
 ): Promise<RatingWeek[]> {
-  const day = sql`(${reviews.createdAt} at time zone 'UTC')::date`;
-  const week = sql<string>`to_char(${day} + ((7 - extract(isodow from ${day})::int) % 7), 'YYYY-MM-DD')`;
+  // the Sunday ending the review's week (Monday's date + 6), grouped as a date, written once per week
+  const sunday = sql`(date_trunc('week', ${reviews.createdAt} at time zone 'UTC')::date + 6)`;
+  const week = sql<string>`to_char(${sunday}, 'YYYY-MM-DD')`;
   const rows = await db
     .select({
       week,
@@ -30,8 +31,8 @@ export async function getRatingWeeksByFilmId(
         sql`not exists (select 1 from moderation_states m where m.target_type = 'review' and m.target_id = ${reviews.id} and m.status <> 'visible')`,
       ),
     )
-    .groupBy(week)
-    .orderBy(week);
+    .groupBy(sunday)
+    .orderBy(sunday);
   return rows;
 }
 

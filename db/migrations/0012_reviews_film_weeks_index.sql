@@ -1,0 +1,1 @@
+CREATE INDEX "reviews_film_weeks_idx" ON "reviews" USING btree ("film_id","created_at","rating","id") WHERE "reviews"."deleted_at" is null;
