@@ -43,11 +43,15 @@ export async function warmUp(
   await autocannon({ url, connections: 8, duration: seconds, headers });
 }
 
+/**
+ * The load runs in a worker thread: on the main thread it would starve the writers and the poller
+ * of scenario 3 (their timings would measure this process's queue, not the server).
+ */
 export async function measure(
   url: string,
   connections: number,
   seconds: number,
   headers: Record<string, string> = {},
 ) {
-  return summarise(await autocannon({ url, connections, duration: seconds, headers }));
+  return summarise(await autocannon({ url, connections, duration: seconds, headers, workers: 1 }));
 }
