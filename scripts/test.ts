@@ -56,34 +56,39 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-async function vitest() {
-  console.log("\n── unit and integration tests ──");
-  if (!process.env.TEST_DATABASE_URL) {
-    console.log("TEST_DATABASE_URL is not set: integration tests run on PGlite only.");
-  }
-  const out = path.join(resultsDir, "vitest.json");
+/** A Vitest run (`args` beyond the reporters) tallied as one suite; a crash before any report fails. */
+async function vitestSuite(suite: string, report: string, args: string[] = []) {
+  const out = path.join(resultsDir, report);
   fs.rmSync(out, { force: true });
   const code = await run(bin("vitest"), [
     "run",
+    ...args,
     "--reporter=default",
     "--reporter=json",
     `--outputFile.json=${out}`,
   ]);
-  const report = readJson<{
+  const result = readJson<{
     numPassedTests: number;
     numFailedTests: number;
     numPendingTests: number;
     numTodoTests: number;
   }>(out);
   tallies.push({
-    suite: "unit and integration",
-    passed: report?.numPassedTests ?? 0,
-    // a crash before any report still counts as a failure
-    failed: report
-      ? report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0)
+    suite,
+    passed: result?.numPassedTests ?? 0,
+    failed: result
+      ? result.numFailedTests + (code !== 0 && result.numFailedTests === 0 ? 1 : 0)
       : 1,
-    skipped: (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0),
+    skipped: (result?.numPendingTests ?? 0) + (result?.numTodoTests ?? 0),
   });
+}
+
+async function vitest() {
+  console.log("\n── unit and integration tests ──");
+  if (!process.env.TEST_DATABASE_URL) {
+    console.log("TEST_DATABASE_URL is not set: integration tests run on PGlite only.");
+  }
+  await vitestSuite("unit and integration", "vitest.json");
 }
 
 /**
@@ -92,29 +97,10 @@ async function vitest() {
  */
 async function severalServers() {
   console.log("\n── several servers (PostgreSQL + Redis) ──");
-  const out = path.join(resultsDir, "vitest-servers.json");
-  fs.rmSync(out, { force: true });
-  const code = await run(bin("vitest"), [
-    "run",
+  await vitestSuite("several servers", "vitest-servers.json", [
     "--config",
     "vitest.servers.config.ts",
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile.json=${out}`,
   ]);
-  const report = readJson<{
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-  }>(out);
-  tallies.push({
-    suite: "several servers",
-    passed: report?.numPassedTests ?? 0,
-    failed: report
-      ? report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0)
-      : 1,
-    skipped: report?.numPendingTests ?? 0,
-  });
 }
 
 async function playwright(engine: "embedded" | "postgres") {
