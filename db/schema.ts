@@ -438,15 +438,101 @@ export const users = pgTable(
     diaryAudience: audience("diary_audience").notNull().default("everyone"),
     watchlistAudience: audience("watchlist_audience").notNull().default("everyone"),
     listsAudience: audience("lists_audience").notNull().default("everyone"),
+    /**
+     * Carried in the session token and checked against this on every signed-in request: raised
+     * when the password or email changes, a reset link is used or the account is deleted, which
+     * ends every session issued before.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
+    /**
+     * When the account was deleted. The row stays so kept reviews can say "a deleted user"; its
+     * email and handle stay reserved for 30 days, then are released.
+     */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     uniqueIndex("users_handle_key").on(sql`lower(${t.handle})`),
+    index("users_deleted_idx")
+      .on(t.deletedAt)
+      .where(sql`${t.deletedAt} is not null`),
   ],
 );
 export type User = typeof users.$inferSelect;
+
+/** A handle a user gave up: /u/<old> redirects to the user's profile until someone takes it. */
+export const handleRedirects = pgTable(
+  "handle_redirects",
+  {
+    oldHandle: text("old_handle").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("handle_redirects_old_key").on(sql`lower(${t.oldHandle})`),
+    index("handle_redirects_user_idx").on(t.userId),
+  ],
+);
+
+export const accountTokenKind = pgEnum("account_token_kind", ["password_reset", "email_change"]);
+
+/**
+ * Single-use links sent by mail: a password reset, or the confirmation of a new email address.
+ * Only a SHA-256 of the token is stored, so a leaked table opens nothing.
+ */
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: accountTokenKind("kind").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    /** For an email change: the address to confirm. */
+    newEmail: text("new_email"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("account_tokens_hash_key").on(t.tokenHash),
+    index("account_tokens_user_idx").on(t.userId, t.kind),
+  ],
+);
+
+/**
+ * Mail written instead of sent when no SMTP server is configured (the embedded default); an
+ * admin reads it at /admin/outbox.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: serial("id").primaryKey(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("mail_outbox_created_idx").on(t.createdAt.desc().nullsFirst())],
+);
+
+/**
+ * A record that an account was deleted, without personal data: when, what the user chose to do
+ * with their reviews and comments, and how many there were.
+ */
+export const accountDeletions = pgTable("account_deletions", {
+  id: serial("id").primaryKey(),
+  content: text("content", { enum: ["removed", "kept"] }).notNull(),
+  reviews: integer("reviews").notNull(),
+  comments: integer("comments").notNull(),
+  createdAt: createdAt(),
+});
 
 /** OAuth accounts linked to users (Auth.js adapter). */
 export const accounts = pgTable(
