@@ -118,6 +118,31 @@ async function loadFilmReception(slug: string, filmId: number) {
   return { ratings, reviews };
 }
 
+/** A film's whole chart run with its corrections, for its week-by-week page. */
+export async function loadFilmChart(slug: string) {
+  "use cache";
+  cacheTag(tags.film(slug));
+  cacheLife("days");
+  const record = await loadFilmRecord(slug);
+  if (!record) return null;
+  const { title, year, chart, revisions } = record;
+  return { film: { slug: record.slug, title, year }, chart, revisions };
+}
+
+/** A film's chart run beside the ratings posted each week, for its week-by-week ratings page. */
+export async function loadFilmRatingWeeks(slug: string) {
+  "use cache";
+  cacheTag(tags.film(slug), tags.reviews(slug));
+  cacheLife("days");
+  const record = await loadFilmRecord(slug);
+  if (!record) return null;
+  const ratingWeeks = await loadRatingWeeks(slug, record.id);
+  return {
+    film: { slug: record.slug, title: record.title, year: record.year },
+    timeline: buildReceptionTimeline(record.chart, ratingWeeks),
+  };
+}
+
 /**
  * Where an old slug of a film, series or person lives now (null when it never existed), for a
  * permanent redirect. Tagged with the old slug's entity, which a slug change invalidates.
