@@ -140,6 +140,37 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
     });
   });
 
+  it("a review or a like renews the writer's pages at once and the film's shared ones in the background", async () => {
+    const me = await makeUser();
+    const fan = await makeUser();
+    const calls: { now: string[]; background: string[] }[] = [];
+    const as = (userId: string) => ({
+      sessionUserId: () => Promise.resolve(userId),
+      resolveActor: (id: string) => getActor(handle.db, { userId: id }),
+      invalidate: (now: string[], background: string[]) => void calls.push({ now, background }),
+    });
+    const h = reviewHandlers(() => Promise.resolve(handle.db));
+    const post = createAction(as(me.id), reviewInput, h.postReview);
+    const like = createAction(as(fan.id), reviewIdInput, h.likeReview);
+    const remove = createAction(as(me.id), reviewIdInput, h.deleteReview);
+    const shared = ["reviews:ballerina-2023", "reviews-feed"];
+
+    expect(await post(null, { filmId: String(filmId), rating: "11" })).toMatchObject({ ok: false });
+    expect(calls).toEqual([]);
+    const posted = await post(null, { filmId: String(filmId), rating: "3.5", body: "Quiet." });
+    expect(posted.ok).toBe(true);
+    const { reviewId } = (posted as { data: { reviewId: number } }).data;
+    const own = [`review:${reviewId}`, `user:${me.handle.toLowerCase()}`];
+    expect(calls).toEqual([{ now: own, background: shared }]);
+
+    expect(await like(null, { reviewId: String(reviewId) })).toMatchObject({ ok: true });
+    expect(await remove(null, { reviewId: String(reviewId) })).toMatchObject({ ok: true });
+    expect(calls.slice(1)).toEqual([
+      { now: [`review:${reviewId}`], background: shared },
+      { now: own, background: shared },
+    ]);
+  });
+
   it("posts, edits (keeping the earlier version) and deletes a review, keeping the aggregates exact", async () => {
     const me = await makeUser();
     const act = actionsAs(me.id);
