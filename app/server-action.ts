@@ -1,6 +1,6 @@
 /** Server actions' binding of the action pipeline (lib/action.ts) to Auth.js, the database and Next's cache. */
 import "server-only";
-import { revalidateTag, updateTag } from "next/cache";
+import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 
 import type { z } from "zod";
@@ -17,11 +17,7 @@ export function serverAction<S extends z.ZodType, T>(
     {
       sessionUserId: async () => (await auth())?.user?.id ?? null,
       resolveActor: async (userId) => getActor(await getDb(), { userId }),
-      invalidate: (tags, backgroundTags) => {
-        tags.forEach((tag) => updateTag(tag));
-        // stale at once, rendered again on the next read while that read gets the current entry
-        backgroundTags.forEach((tag) => revalidateTag(tag, "max"));
-      },
+      invalidate: (tags) => tags.forEach((tag) => updateTag(tag)),
     },
     schema,
     handler,

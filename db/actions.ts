@@ -93,23 +93,18 @@ import { tags } from "./tags";
 
 type Db = () => Promise<Database>;
 
-/**
- * What every review, its deletion and every like change on the pages all readers share: the
- * film's reviews and the front page. Invalidated in the background: on a busy film several are
- * written a second, and readers keep getting the page while the next one renders instead of all
- * waiting for it. The writer's own page is rendered fresh with the action's answer (its other
- * tags are invalidated at once), and the film page renders again within a second anyway.
- */
-const sharedReviewTags = (filmSlug: string) => [tags.reviews(filmSlug), tags.reviewsFeed];
-
 export function reviewHandlers(db: Db) {
   return {
     postReview: async (actor: Actor | null, input: z.infer<typeof reviewInput>) => {
       const result = await upsertReview(await db(), actor, input);
       return {
         data: result,
-        tags: [tags.review(result.reviewId), ...(actor ? [tags.user(actor.handle)] : [])],
-        backgroundTags: sharedReviewTags(result.filmSlug),
+        tags: [
+          tags.reviews(result.filmSlug),
+          tags.review(result.reviewId),
+          tags.reviewsFeed,
+          ...(actor ? [tags.user(actor.handle)] : []),
+        ],
         message: result.created ? "Your review is posted." : "Your review is updated.",
       };
     },
@@ -117,8 +112,12 @@ export function reviewHandlers(db: Db) {
       const result = await deleteReview(await db(), actor, input);
       return {
         data: result,
-        tags: [tags.review(result.reviewId), ...(actor ? [tags.user(actor.handle)] : [])],
-        backgroundTags: sharedReviewTags(result.filmSlug),
+        tags: [
+          tags.reviews(result.filmSlug),
+          tags.review(result.reviewId),
+          tags.reviewsFeed,
+          ...(actor ? [tags.user(actor.handle)] : []),
+        ],
         message: "Your review is deleted.",
       };
     },
@@ -126,8 +125,7 @@ export function reviewHandlers(db: Db) {
       const result = await toggleLike(await db(), actor, input);
       return {
         data: result,
-        tags: [tags.review(result.reviewId)],
-        backgroundTags: sharedReviewTags(result.filmSlug),
+        tags: [tags.reviews(result.filmSlug), tags.review(result.reviewId), tags.reviewsFeed],
       };
     },
     commentOnReview: async (

@@ -16,18 +16,14 @@ export type ActionDeps<Actor> = {
   sessionUserId: () => Promise<string | null>;
   /** The user as the database has them now (role, sanctions), or null. */
   resolveActor: (userId: string) => Promise<Actor | null>;
-  /**
-   * Invalidates cache tags after a successful write: `tags` at once (the next reader waits for
-   * fresh data), `backgroundTags` while readers keep getting the current entry until a fresh one
-   * is rendered, for shared pages many write to at once (a busy film's reviews).
-   */
-  invalidate: (tags: string[], backgroundTags: string[]) => void;
+  /** Invalidates cache tags after a successful write. */
+  invalidate: (tags: string[]) => void;
 };
 
 export type ActionHandler<Actor, I, T> = (
   actor: Actor | null,
   input: I,
-) => Promise<{ data: T; tags: string[]; backgroundTags?: string[]; message?: string }>;
+) => Promise<{ data: T; tags: string[]; message?: string }>;
 
 export function formToObject(form: FormData | Record<string, unknown>): Record<string, unknown> {
   if (!(form instanceof FormData)) return form;
@@ -62,8 +58,8 @@ export function createAction<Actor, S extends z.ZodType, T>(
           fieldErrors: errors,
         };
       }
-      const { data, tags, backgroundTags = [], message } = await handler(actor, parsed.data);
-      deps.invalidate(tags, backgroundTags);
+      const { data, tags, message } = await handler(actor, parsed.data);
+      deps.invalidate(tags);
       return { ok: true, data, message };
     } catch (error) {
       if (error instanceof AppError)
