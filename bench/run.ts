@@ -41,7 +41,7 @@ import {
 import { assertBuilt, startServer } from "./lib/server";
 import { draftModeCookie } from "./lib/draft-mode";
 import { signInAll, writeAndWatch } from "./lib/writers";
-import { parseOptions, USAGE } from "./lib/options";
+import { parseOptions, USAGE, type ScenarioKey } from "./lib/options";
 
 const RESULTS = path.join(root, "bench", "results");
 
@@ -121,6 +121,7 @@ async function main() {
     logFile: path.join(RESULTS, `${stamp}-server.log`),
   });
   try {
+    const wanted = (key: ScenarioKey) => opts.only == null || opts.only.includes(key);
     const run = async (
       key: string,
       name: string,
@@ -155,47 +156,52 @@ async function main() {
     await measure(server.base + "/about", opts.connections, warmSeconds * 3);
 
     await run("baseline", "1 /about (prerendered)", "/about");
-    await run("film", "2 film page", filmPath);
+    if (wanted("film")) await run("film", "2 film page", filmPath);
 
     // 3: the film page while writers post through the server action
-    log(`3 film page + ${opts.writeRate} reviews/s: signing in ${writers.length} writers…`);
-    const jars = await signInAll(server.base, writers);
-    const [load, seen] = await Promise.all([
-      measure(server.base + filmPath, opts.connections, opts.seconds),
-      writeAndWatch({
-        base: server.base,
-        pagePath: filmPath,
-        actionId,
-        filmId: targets.film.id,
-        jars,
-        rate: opts.writeRate,
-        seconds: writeSeconds,
-      }),
-    ]);
-    results.push({
-      key: "film-writes",
-      name: "3 film page + writes",
-      path: filmPath,
-      measurement: load,
-    });
-    visibility = seen;
+    if (wanted("film-writes")) {
+      log(`3 film page + ${opts.writeRate} reviews/s: signing in ${writers.length} writers…`);
+      const jars = await signInAll(server.base, writers);
+      const [load, seen] = await Promise.all([
+        measure(server.base + filmPath, opts.connections, opts.seconds),
+        writeAndWatch({
+          base: server.base,
+          pagePath: filmPath,
+          actionId,
+          filmId: targets.film.id,
+          jars,
+          rate: opts.writeRate,
+          seconds: writeSeconds,
+        }),
+      ]);
+      results.push({
+        key: "film-writes",
+        name: "3 film page + writes",
+        path: filmPath,
+        measurement: load,
+      });
+      visibility = seen;
+    }
 
-    await run("charts", "4 charts, latest week", "/charts");
+    if (wanted("charts")) await run("charts", "4 charts, latest week", "/charts");
     const found = JSON.parse(await expectOk(`${server.base}/api/search?q=${query}`)) as {
       films?: unknown[];
     };
     if (!found.films?.length) throw new Error(`Search for "${targets.searchTerm}" finds no film.`);
-    await run("search", "5 search page", `/search?q=${query}`);
-    await run("api-search", "5 search JSON", `/api/search?q=${query}`);
-    await run("api-film", "6 film JSON", `/api/films/${targets.film.slug}`);
-    await run("profile", "7 busiest profile", `/u/${targets.profile.handle}`);
+    if (wanted("search")) await run("search", "5 search page", `/search?q=${query}`);
+    if (wanted("api-search")) await run("api-search", "5 search JSON", `/api/search?q=${query}`);
+    if (wanted("api-film")) await run("api-film", "6 film JSON", `/api/films/${targets.film.slug}`);
+    if (wanted("profile"))
+      await run("profile", "7 busiest profile", `/u/${targets.profile.handle}`);
 
     // 8: the same page rendered from the database on every request (see lib/draft-mode.ts)
-    const draft = { Cookie: draftModeCookie() };
-    await run("naive", "8 film page, no caching", filmPath, draft);
-    const answer = await fetch(server.base + filmPath, { headers: draft });
-    await answer.text();
-    checks.naiveCacheControl = answer.headers.get("cache-control");
+    if (wanted("naive")) {
+      const draft = { Cookie: draftModeCookie() };
+      await run("naive", "8 film page, no caching", filmPath, draft);
+      const answer = await fetch(server.base + filmPath, { headers: draft });
+      await answer.text();
+      checks.naiveCacheControl = answer.headers.get("cache-control");
+    }
 
     log("1 /about again (drift)");
     baselineAfter = await measure(server.base + "/about", opts.connections, opts.seconds);
@@ -220,16 +226,18 @@ async function main() {
   console.log(scenarioTable(results, baselineRps));
   console.log("");
   if (visibility) console.log(visibilityLine(visibility));
-  const film = results.find((r) => r.key === "film")!.measurement;
-  const naiveM = results.find((r) => r.key === "naive")!.measurement;
-  console.log(
-    `without caching (draft mode, answered "${String(checks.naiveCacheControl)}") the film page ` +
-      `serves ${formatRatio(naiveM.rps, film.rps)} of the cached rate` +
-      (checks.naiveDbTransactionsPerRequest != null
-        ? `; database transactions per request: cached ${Number(checks.filmDbTransactionsPerRequest).toFixed(2)}, ` +
-          `uncached ${Number(checks.naiveDbTransactionsPerRequest).toFixed(2)}`
-        : ""),
-  );
+  const film = results.find((r) => r.key === "film")?.measurement;
+  const naiveM = results.find((r) => r.key === "naive")?.measurement;
+  if (film && naiveM) {
+    console.log(
+      `without caching (draft mode, answered "${String(checks.naiveCacheControl)}") the film page ` +
+        `serves ${formatRatio(naiveM.rps, film.rps)} of the cached rate` +
+        (checks.naiveDbTransactionsPerRequest != null
+          ? `; database transactions per request: cached ${Number(checks.filmDbTransactionsPerRequest).toFixed(2)}, ` +
+            `uncached ${Number(checks.naiveDbTransactionsPerRequest).toFixed(2)}`
+          : ""),
+    );
+  }
   console.log("");
   console.log(targetLines(judged));
 

@@ -52,17 +52,33 @@ export function WeekLabels<T extends { week: string }>({
   x: (item: T) => number;
   y: number;
 }) {
-  return items.map((item, i) =>
-    i % everyNth === 0 ? (
-      <text
-        key={`x-${item.week}`}
-        x={x(item)}
-        y={y}
-        textAnchor="middle"
-        className="fill-current text-[11px]"
-      >
-        {shortWeek(item.week)}
-      </text>
-    ) : null,
+  return (
+    <g className="fill-current text-[11px]" textAnchor="middle">
+      {items.map((item, i) =>
+        i % everyNth === 0 ? (
+          <text key={item.week} x={x(item)} y={y}>
+            {shortWeek(item.week)}
+          </text>
+        ) : null,
+      )}
+    </g>
   );
+}
+
+/**
+ * Vertical bars as one path's data (`M x y h w v h h -w z` each): a run of many weeks stays one
+ * element, not a rect per week (each element is sent twice: in the HTML and in the RSC payload).
+ */
+export function barsPath(
+  bars: readonly { x: number; width: number; top: number; bottom: number }[],
+) {
+  return bars
+    .filter((b) => b.bottom > b.top)
+    .map((b) => `M${b.x} ${b.top}h${b.width}V${b.bottom}H${b.x}z`)
+    .join("");
+}
+
+/** Dots as one path's data: zero-length segments that a round line cap draws as circles. */
+export function dotsPath(points: readonly { x: number; y: number }[]) {
+  return points.map((p) => `M${p.x} ${p.y}h0`).join("");
 }

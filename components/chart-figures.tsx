@@ -2,32 +2,23 @@ import type { ChartRow } from "@/db/queries/charts";
 import { movementLabel, movementOf, movementText } from "@/lib/top10/movement";
 import { formatCompact } from "@/lib/top10/summary";
 
-const Missing = () => <span className="text-zinc-600 dark:text-zinc-400">—</span>;
+// Styled by `table.data[data-figures="4"]` in globals.css: these five columns end every chart
+// table, the last four right-aligned; no classes per cell.
+const Missing = () => <span className="muted">—</span>;
 
 function Figure({ value }: { value: number | null }) {
   return value == null ? <Missing /> : <data value={value}>{formatCompact(value)}</data>;
 }
 
-/** The column headers of a chart row's figures, shared by every chart table. */
+/** The column headers of a chart row's figures, shared by every chart table (`table.data`). */
 export function ChartFigureHeaders() {
-  const th = "py-2 pr-3 font-medium";
   return (
     <>
-      <th scope="col" className={th}>
-        Movement
-      </th>
-      <th scope="col" className={`${th} text-right`}>
-        Views
-      </th>
-      <th scope="col" className={`${th} text-right`}>
-        Hours
-      </th>
-      <th scope="col" className={`${th} text-right`}>
-        Weeks in Top 10
-      </th>
-      <th scope="col" className="py-2 text-right font-medium">
-        Countries
-      </th>
+      <th scope="col">Movement</th>
+      <th scope="col">Views</th>
+      <th scope="col">Hours</th>
+      <th scope="col">Weeks in Top 10</th>
+      <th scope="col">Countries</th>
     </>
   );
 }
@@ -37,18 +28,18 @@ export function ChartFigureCells({ row }: { row: ChartRow }) {
   const m = movementOf(row.rank, row.previousRank, row.cumulativeWeeks);
   return (
     <>
-      <td className="py-2 pr-3">
+      <td>
         <span aria-hidden="true">{movementText(m)}</span>
         <span className="sr-only">{movementLabel(m)}</span>
       </td>
-      <td className="py-2 pr-3 text-right">
+      <td>
         <Figure value={row.views} />
       </td>
-      <td className="py-2 pr-3 text-right">
+      <td>
         <Figure value={row.hoursViewed} />
       </td>
-      <td className="py-2 pr-3 text-right">{row.cumulativeWeeks}</td>
-      <td className="py-2 text-right">{row.countries ?? <Missing />}</td>
+      <td>{row.cumulativeWeeks}</td>
+      <td>{row.countries ?? <Missing />}</td>
     </>
   );
 }

@@ -1,13 +1,15 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import { formatCompact } from "@/lib/top10/summary";
-import { RankGridlines, WeekLabels } from "./chart-axes";
+import { barsPath, dotsPath, RankGridlines, WeekLabels } from "./chart-axes";
 
 export type ChartPoint = { week: string; rank: number; views: number | null; hoursViewed: number };
 
 const WIDTH = 720;
 const HEIGHT = 260;
 const M = { top: 24, right: 56, bottom: 44, left: 40 };
+/** Up to this many weeks, every dot has its rank over it. */
+const RANK_LABELS_MAX = 20;
 
 /**
  * Rank by week (#1 at the top) as a line, with views (or hours, before Netflix published views)
@@ -45,40 +47,39 @@ export function ChartHistorySvg({ points, title }: { points: ChartPoint[]; title
     >
       <title id="chart-svg-title">{title}</title>
       <RankGridlines ranks={[1, 3, 5, 7, 10]} y={y} left={M.left} right={WIDTH - M.right} />
-      {points.map((p) => {
-        const h = bar(measure(p));
-        return (
-          <rect
-            key={`bar-${p.week}`}
-            x={x(p.week)}
-            width={x.bandwidth()}
-            y={HEIGHT - M.bottom - h}
-            height={h}
-            rx={2}
-            className="fill-brand-500/20"
-          />
-        );
-      })}
+      <path
+        d={barsPath(
+          points.map((p) => ({
+            x: x(p.week) ?? 0,
+            width: x.bandwidth(),
+            top: HEIGHT - M.bottom - bar(measure(p)),
+            bottom: HEIGHT - M.bottom,
+          })),
+        )}
+        className="fill-brand-500/20"
+      />
       <path
         d={path}
         fill="none"
         strokeWidth={2.5}
         className="stroke-brand-600 dark:stroke-brand-500"
       />
-      {points.map((p) => (
-        <g key={`pt-${p.week}`}>
-          <circle cx={cx(p)} cy={y(p.rank)} r={5} className="fill-brand-600 dark:fill-brand-500" />
-          <text
-            x={cx(p)}
-            y={y(p.rank)}
-            dy="-0.8em"
-            textAnchor="middle"
-            className="fill-current text-[11px] font-semibold"
-          >
-            #{p.rank}
-          </text>
-        </g>
-      ))}
+      <path
+        d={dotsPath(points.map((p) => ({ x: cx(p), y: y(p.rank) })))}
+        strokeWidth={10}
+        strokeLinecap="round"
+        className="stroke-brand-600 dark:stroke-brand-500"
+      />
+      {/* a rank over every dot while they fit; a long run's ranks are in the table */}
+      <g className="fill-current text-[11px] font-semibold" textAnchor="middle">
+        {points.map((p, i) =>
+          points.length <= RANK_LABELS_MAX || i % everyNth === 0 ? (
+            <text key={p.week} x={cx(p)} y={y(p.rank)} dy="-0.8em">
+              #{p.rank}
+            </text>
+          ) : null,
+        )}
+      </g>
       <WeekLabels items={points} everyNth={everyNth} x={cx} y={HEIGHT - M.bottom + 18} />
       <text x={WIDTH - M.right + 8} y={HEIGHT - M.bottom} className="fill-current text-[11px]">
         0

@@ -20,15 +20,24 @@ const FIELD_LABEL: Record<string, string> = {
   seasonTitle: "season",
 };
 
-/** A title's whole run on Netflix's weekly global Top 10: summary, chart and citable table. */
+/** Weeks the film page's table shows; a longer run links to its own page for the rest. */
+export const LATEST_CHART_WEEKS = 8;
+
+/**
+ * A title's run on Netflix's weekly global Top 10: summary, chart and citable table. With
+ * `allWeeksHref`, a run longer than LATEST_CHART_WEEKS shows only its latest weeks in the table
+ * and links to the page with every week (a long run is most of a page's weight otherwise).
+ */
 export function ChartHistory({
   rows,
   revisions,
   title,
+  allWeeksHref,
 }: {
   rows: ChartRow[];
   revisions: Revision[];
   title: string;
+  allWeeksHref?: string;
 }) {
   const summary = summarizeRun(rows);
   if (!summary) {
@@ -45,6 +54,12 @@ export function ChartHistory({
   }
   const lists = [...new Set(rows.map((r) => listBySlug(r.list)!.label))];
   const entryWeek = new Map(rows.map((r) => [r.id, r]));
+  const shortened = allWeeksHref != null && rows.length > LATEST_CHART_WEEKS;
+  const shown = shortened ? rows.slice(-LATEST_CHART_WEEKS) : rows;
+  const shownIds = new Set(shown.map((r) => r.id));
+  const shownRevisions = shortened
+    ? revisions.filter((rev) => shownIds.has(rev.entryId))
+    : revisions;
   return (
     <section aria-labelledby="chart-history" className="mt-10">
       <h2 id="chart-history" className="text-xl font-semibold">
@@ -86,47 +101,50 @@ export function ChartHistory({
           role="region"
           aria-label="Chart history table"
         >
-          <table className="w-full min-w-[40rem] text-left text-sm tabular-nums">
+          <table className="data min-w-[40rem]" data-figures="4">
             <caption className="sr-only">
-              {title}: week by week on Netflix&apos;s global Top 10
+              {shortened
+                ? `${title}: its latest ${shown.length} weeks on Netflix's global Top 10`
+                : `${title}: week by week on Netflix's global Top 10`}
             </caption>
-            <thead className="border-b border-zinc-200 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+            <thead>
               <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Week
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  List
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Rank
-                </th>
+                <th scope="col">Week</th>
+                <th scope="col">List</th>
+                <th scope="col">Rank</th>
                 <ChartFigureHeaders />
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => {
+              {shown.map((r) => {
                 const week = formatWeek(r.week);
+                const list = listBySlug(r.list)!.label;
                 return (
-                  <tr key={r.id} className="border-b border-zinc-100 dark:border-zinc-900">
-                    <th scope="row" className="py-2 pr-3 font-normal">
+                  <tr key={r.id}>
+                    <th scope="row">
                       <Link
                         href={chartHref(r.week, r.list)}
-                        className="underline decoration-zinc-400"
-                        aria-label={`${week}: Netflix Top 10, ${listBySlug(r.list)!.label}`}
-                        title={`Source: Netflix Top 10, week of ${week}`}
+                        aria-label={`${week}: Netflix Top 10, ${list}`}
                       >
                         <time dateTime={r.week}>{week}</time>
                       </Link>
                     </th>
-                    <td className="py-2 pr-3">{listBySlug(r.list)!.label}</td>
-                    <td className="py-2 pr-3 font-semibold">#{r.rank}</td>
+                    <td>{list}</td>
+                    <td className="font-semibold">#{r.rank}</td>
                     <ChartFigureCells row={r} />
                   </tr>
                 );
               })}
             </tbody>
           </table>
+          {shortened ? (
+            <p className="mt-2 text-sm">
+              Its latest {shown.length} of {rows.length} weeks.{" "}
+              <Link href={allWeeksHref} className="underline">
+                All {rows.length} weeks, week by week
+              </Link>
+            </p>
+          ) : null}
           <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
             Source: Netflix Top 10, each week linked to its full list. Views are hours viewed ÷
             runtime, published since June 2023; figures are rounded by Netflix.{" "}
@@ -136,13 +154,13 @@ export function ChartHistory({
           </p>
         </div>
       </div>
-      {revisions.length > 0 ? (
+      {shownRevisions.length > 0 ? (
         <details className="mt-4 text-sm">
           <summary className="cursor-pointer">
-            Corrections to these figures ({revisions.length})
+            Corrections to these figures ({shownRevisions.length})
           </summary>
           <ul className="mt-2 list-disc pl-6">
-            {revisions.map((rev, i) => {
+            {shownRevisions.map((rev, i) => {
               const entry = entryWeek.get(rev.entryId);
               const num = (v: string | null) =>
                 v != null && /^\d+$/.test(v) ? formatInteger(Number(v)) : (v ?? "none");

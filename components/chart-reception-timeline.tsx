@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import type { ReceptionTimeline, TimelineWeek } from "@/lib/film-extras/timeline";
@@ -6,7 +7,7 @@ import { averageStars } from "@/lib/rating";
 import { listBySlug } from "@/lib/top10/lists";
 import { formatCompact } from "@/lib/top10/summary";
 import { formatWeek } from "@/lib/top10/week";
-import { RankGridlines, WeekLabels } from "./chart-axes";
+import { barsPath, dotsPath, RankGridlines, WeekLabels } from "./chart-axes";
 
 const WIDTH = 720;
 const HEIGHT = 360;
@@ -19,14 +20,17 @@ const stars = (halfStars: number) => (halfStars / 2).toFixed(1);
 
 /**
  * The film's weekly rank (views as bars) above the ratings posted each week (bars) and the
- * running average rating (line), on one week axis, with the same figures as a table below.
+ * running average rating (line), on one week axis, with the same figures as a table: below it,
+ * or on its own page at `tableHref` (the film page links there rather than carry every week).
  */
 export function ChartReceptionTimeline({
   timeline,
   title,
+  tableHref,
 }: {
   timeline: ReceptionTimeline;
   title: string;
+  tableHref?: string;
 }) {
   const { weeks, after, total } = timeline;
   return (
@@ -54,66 +58,65 @@ export function ChartReceptionTimeline({
                 : ""}
             </figcaption>
           </figure>
-          <details className="mt-3 text-sm">
-            <summary className="cursor-pointer">Week by week: rank, views and ratings</summary>
-            <div
-              className="relative mt-2 overflow-x-auto"
-              tabIndex={0}
-              role="region"
-              aria-label="Chart run and reception table"
-            >
-              <table className="w-full min-w-[36rem] text-left tabular-nums">
-                <caption className="sr-only">
-                  {title}: rank on Netflix&apos;s Top 10 and ratings on Reelrank, week by week
-                </caption>
-                <thead className="border-b border-zinc-200 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Week
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Rank
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Views
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Ratings posted
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      Average so far
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {weeks.map((w) => (
-                    <tr key={w.week} className="border-b border-zinc-100 dark:border-zinc-900">
-                      <th scope="row" className="py-1.5 pr-3 font-normal">
-                        <time dateTime={w.week}>{formatWeek(w.week)}</time>
-                      </th>
-                      <td className="py-1.5 pr-3">
-                        {w.rank != null
-                          ? `#${w.rank} (${listBySlug(w.list!)?.label ?? w.list})`
-                          : "Not in the Top 10"}
-                      </td>
-                      <td className="py-1.5 pr-3">
-                        {w.views != null ? formatInteger(w.views) : "—"}
-                      </td>
-                      <td className="py-1.5 pr-3">{w.ratings}</td>
-                      <td className="py-1.5">
-                        {w.runningAverage != null
-                          ? `${stars(w.runningAverage)} stars (${plural(w.runningCount, "rating")})`
-                          : "—"}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          {tableHref ? (
+            <p className="mt-3 text-sm">
+              <Link href={tableHref} className="underline">
+                Week by week: rank, views and ratings
+              </Link>
+            </p>
+          ) : (
+            <ReceptionTable weeks={weeks} title={title} />
+          )}
         </>
       )}
     </section>
+  );
+}
+
+function ReceptionTable({ weeks, title }: { weeks: TimelineWeek[]; title: string }) {
+  return (
+    <div
+      className="relative mt-4 overflow-x-auto"
+      tabIndex={0}
+      role="region"
+      aria-label="Chart run and reception table"
+    >
+      <table className="data min-w-[36rem]">
+        <caption className="sr-only">
+          {title}: rank on Netflix&apos;s Top 10 and ratings on Reelrank, week by week
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Week</th>
+            <th scope="col">Rank</th>
+            <th scope="col">Views</th>
+            <th scope="col">Ratings posted</th>
+            <th scope="col">Average so far</th>
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((w) => (
+            <tr key={w.week}>
+              <th scope="row">
+                <time dateTime={w.week}>{formatWeek(w.week)}</time>
+              </th>
+              <td>
+                {w.rank != null
+                  ? `#${w.rank} (${listBySlug(w.list!)?.label ?? w.list})`
+                  : "Not in the Top 10"}
+              </td>
+              <td>{w.views != null ? formatInteger(w.views) : "—"}</td>
+              <td>{w.ratings}</td>
+              <td>
+                {w.runningAverage != null
+                  ? `${stars(w.runningAverage)} stars (${plural(w.runningCount, "rating")})`
+                  : "—"}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -167,35 +170,29 @@ function TimelineSvg({ weeks, title }: { weeks: TimelineWeek[]; title: string })
     >
       <title id="reception-svg-title">{title}</title>
       <RankGridlines ranks={[1, 5, 10]} y={rankY} left={M.left} right={WIDTH - M.right} />
-      {weeks.map((w) =>
-        w.views ? (
-          <rect
-            key={`views-${w.week}`}
-            x={x(w.week)}
-            width={x.bandwidth()}
-            y={RANK_BOTTOM - viewsH(w.views)}
-            height={viewsH(w.views)}
-            className="fill-brand-500/20"
-          />
-        ) : null,
-      )}
+      <path
+        d={barsPath(
+          weeks.map((w) => ({
+            x: x(w.week) ?? 0,
+            width: x.bandwidth(),
+            top: RANK_BOTTOM - viewsH(w.views ?? 0),
+            bottom: RANK_BOTTOM,
+          })),
+        )}
+        className="fill-brand-500/20"
+      />
       <path
         d={rankPath}
         fill="none"
         strokeWidth={2.5}
         className="stroke-brand-600 dark:stroke-brand-500"
       />
-      {weeks.map((w) =>
-        w.rank != null ? (
-          <circle
-            key={`rank-${w.week}`}
-            cx={cx(w)}
-            cy={rankY(w.rank)}
-            r={4}
-            className="fill-brand-600 dark:fill-brand-500"
-          />
-        ) : null,
-      )}
+      <path
+        d={dotsPath(weeks.flatMap((w) => (w.rank != null ? [{ x: cx(w), y: rankY(w.rank) }] : [])))}
+        strokeWidth={8}
+        strokeLinecap="round"
+        className="stroke-brand-600 dark:stroke-brand-500"
+      />
       {[2, 6, 10].map((half) => (
         <g key={`avg-${half}`}>
           <line
@@ -215,18 +212,17 @@ function TimelineSvg({ weeks, title }: { weeks: TimelineWeek[]; title: string })
           </text>
         </g>
       ))}
-      {weeks.map((w) =>
-        w.ratings > 0 ? (
-          <rect
-            key={`count-${w.week}`}
-            x={x(w.week)}
-            width={x.bandwidth()}
-            y={receptionBottom - countH(w.ratings)}
-            height={countH(w.ratings)}
-            className="fill-zinc-400/60 dark:fill-zinc-500/60"
-          />
-        ) : null,
-      )}
+      <path
+        d={barsPath(
+          weeks.map((w) => ({
+            x: x(w.week) ?? 0,
+            width: x.bandwidth(),
+            top: receptionBottom - countH(w.ratings),
+            bottom: receptionBottom,
+          })),
+        )}
+        className="fill-zinc-400/60 dark:fill-zinc-500/60"
+      />
       <path
         d={avgPath}
         fill="none"

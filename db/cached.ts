@@ -75,13 +75,23 @@ import {
 export const BUILD_PLACEHOLDER = "_";
 
 /**
+ * How long a film's ratings and newest reviews are served before they are read again, whatever
+ * the tags say. Next stamps a page's cache entry when it is stored, not when its render began: a
+ * render that started before a review was written and ended after it is stored as fresh, and
+ * without this the review could stay off the page until the next write. One second bounds that
+ * (a busy page renders again at most once a second; a quiet one on its next read, which gets the
+ * current page meanwhile). `expire` stays long: a short one would make the page dynamic.
+ */
+const RECEPTION_LIFE = { stale: 30, revalidate: 1, expire: 7 * 24 * 60 * 60 };
+
+/**
  * A film with its credits, its whole chart run and any corrections to its figures, its ratings and
  * its newest reviews. Two parts cached apart: a review changes the second, not the first.
  */
 export async function loadFilm(slug: string) {
   "use cache";
   cacheTag(tags.film(slug), tags.reviews(slug));
-  cacheLife("days");
+  cacheLife(RECEPTION_LIFE);
   const record = await loadFilmRecord(slug);
   if (!record) return null;
   const { ratings, reviews } = await loadFilmReception(slug, record.id);
@@ -109,13 +119,38 @@ async function loadFilmRecord(slug: string) {
 async function loadFilmReception(slug: string, filmId: number) {
   "use cache";
   cacheTag(tags.reviews(slug));
-  cacheLife("days");
+  cacheLife(RECEPTION_LIFE);
   const db = await getDb();
   const [ratings, reviews] = await Promise.all([
     getRatingStats(db, { filmId }),
     listFilmReviews(db, { filmId, sort: "newest", cursor: null, limit: REVIEWS_PAGE_SIZE }),
   ]);
   return { ratings, reviews };
+}
+
+/** A film's whole chart run with its corrections, for its week-by-week page. */
+export async function loadFilmChart(slug: string) {
+  "use cache";
+  cacheTag(tags.film(slug));
+  cacheLife("days");
+  const record = await loadFilmRecord(slug);
+  if (!record) return null;
+  const { title, year, chart, revisions } = record;
+  return { film: { slug: record.slug, title, year }, chart, revisions };
+}
+
+/** A film's chart run beside the ratings posted each week, for its week-by-week ratings page. */
+export async function loadFilmRatingWeeks(slug: string) {
+  "use cache";
+  cacheTag(tags.film(slug), tags.reviews(slug));
+  cacheLife("days");
+  const record = await loadFilmRecord(slug);
+  if (!record) return null;
+  const ratingWeeks = await loadRatingWeeks(slug, record.id);
+  return {
+    film: { slug: record.slug, title: record.title, year: record.year },
+    timeline: buildReceptionTimeline(record.chart, ratingWeeks),
+  };
 }
 
 /**
@@ -139,7 +174,7 @@ export async function loadFilmReviews(slug: string, sort: ReviewSort, cursor: st
   "use cache";
   cacheTag(tags.reviews(slug));
   cacheLife("days");
-  const film = await loadFilm(slug);
+  const film = await loadFilmRecord(slug);
   if (!film) return null;
   return listFilmReviews(await getDb(), {
     filmId: film.id,
@@ -360,7 +395,7 @@ export async function loadFilmExtras(slug: string) {
   "use cache";
   cacheTag(tags.film(slug), tags.reviews(slug), tags.charts, tags.films);
   cacheLife("days");
-  const film = await loadFilm(slug);
+  const film = await loadFilmRecord(slug);
   if (!film) return null;
   const [ratingWeeks, neighbours] = await Promise.all([
     loadRatingWeeks(slug, film.id),
@@ -402,7 +437,7 @@ export async function loadFilmCountries(slug: string, weekParam: string) {
   cacheTag(tags.film(slug), tags.charts);
   cacheLife("days");
   if (weekParam !== "latest" && !isSunday(weekParam)) return null;
-  const film = await loadFilm(slug);
+  const film = await loadFilmRecord(slug);
   if (!film) return null;
   const db = await getDb();
   const weeks = await getCountryWeeksByFilmId(db, { filmId: film.id });

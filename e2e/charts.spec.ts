@@ -35,6 +35,51 @@ test("Ballerina's page shows its whole chart run, each week citable", async ({ p
   );
 });
 
+test("a long chart run shows its latest weeks, and every week one link away", async ({ page }) => {
+  await page.goto("/films/kpop-demon-hunters");
+  const history = page.getByRole("region", { name: "Netflix Top 10 chart history" });
+  const latest = history.getByRole("table").locator("tbody tr");
+  await expect(latest).toHaveCount(8);
+  const all = history.getByRole("link", { name: /^All \d+ weeks, week by week$/ });
+  const weeks = Number((await all.textContent())!.match(/\d+/)![0]);
+  expect(weeks).toBeGreaterThan(8);
+  await expect(history.getByTestId("chart-summary")).toContainText(`${weeks} weeks in the Top 10`);
+  const newest = (await latest.last().getByRole("rowheader").textContent())!;
+
+  await all.click();
+  await expect(page).toHaveURL("/films/kpop-demon-hunters/chart");
+  const full = page
+    .getByRole("region", { name: "Netflix Top 10 chart history" })
+    .getByRole("table")
+    .locator("tbody tr");
+  await expect(full).toHaveCount(weeks);
+  await expect(full.last().getByRole("rowheader")).toHaveText(newest);
+  await page
+    .getByRole("link", { name: /^KPop Demon Hunters/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL("/films/kpop-demon-hunters");
+});
+
+test("the most charted film's page stays light: well under 100 KB of HTML", async ({ request }) => {
+  const html = await (await request.get("/films/kpop-demon-hunters")).text();
+  expect(html.length).toBeLessThan(100_000);
+});
+
+test(
+  "a film's week-by-week pages have no serious accessibility problems",
+  {
+    tag: "@ui",
+  },
+  async ({ page }) => {
+    for (const sub of ["chart", "ratings"]) {
+      await page.goto(`/films/kpop-demon-hunters/${sub}`);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("week by week");
+      await expectNoSeriousA11yViolations(page);
+    }
+  },
+);
+
 test("on a fresh start /charts shows the latest week's ten titles on every list", async ({
   page,
 }) => {

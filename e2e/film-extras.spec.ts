@@ -122,13 +122,19 @@ test("Ballerina's page sets its chart run beside its reception, with a table", a
   await expect(
     section.getByRole("img", { name: "Ballerina (2023): weekly rank and reception" }),
   ).toBeVisible();
-  await section.getByText("Week by week: rank, views and ratings").click();
-  const table = section.getByRole("table");
+  // every week's figures are one link away, on the film's ratings page
+  await section.getByRole("link", { name: "Week by week: rank, views and ratings" }).click();
+  await expect(page).toHaveURL("/films/ballerina-2023/ratings");
+  const table = page
+    .getByRole("region", { name: "Chart run and reception", exact: true })
+    .getByRole("table");
   await expect(table.getByRole("row", { name: /Oct 9–15, 2023/ })).toContainText(
     "#1 (Films (Non-English))",
   );
   await expect(table.getByRole("row", { name: /Oct 9–15, 2023/ })).toContainText("14,700,000");
 
+  await page.getByRole("link", { name: "Ballerina (2023)" }).click();
+  await expect(page).toHaveURL("/films/ballerina-2023");
   const peak = page.getByRole("region", { name: "Also on the list that week" });
   await expect(peak).toContainText("#1 on Films (Non-English)");
   await expect(peak.getByRole("listitem")).toHaveCount(9);

@@ -17,7 +17,22 @@ export type BenchOptions = {
   writeRate: number;
   connections: number;
   port: number;
+  /** Only these scenarios (keys of SCENARIOS), besides the baseline; null: every one. */
+  only: ScenarioKey[] | null;
 };
+
+/** The scenarios `--only` may name, in the order they run. */
+export const SCENARIOS = [
+  "film",
+  "film-writes",
+  "charts",
+  "search",
+  "api-search",
+  "api-film",
+  "profile",
+  "naive",
+] as const;
+export type ScenarioKey = (typeof SCENARIOS)[number];
 
 export const USAGE = `npm run bench -- [options]
 
@@ -30,6 +45,7 @@ export const USAGE = `npm run bench -- [options]
   --write-rate N        reviews per second while the film page is under load (default 10; 5 with --quick)
   --connections N       autocannon connections (default 64)
   --port N              first port of the servers (default 3321; the naive server takes the next)
+  --only KEY,KEY        only these scenarios besides the baseline: ${SCENARIOS.join(", ")}
 
 A fresh database is created on BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server).
 Run \`npm run build\` first.`;
@@ -54,6 +70,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       "write-rate": { type: "string" },
       connections: { type: "string" },
       port: { type: "string" },
+      only: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -70,5 +87,16 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     writeRate: positiveInt("write-rate", values["write-rate"], quick ? 5 : 10),
     connections: positiveInt("connections", values.connections, 64),
     port: positiveInt("port", values.port, 3321),
+    only: scenarioKeys(values.only),
   };
+}
+
+function scenarioKeys(value: string | undefined): ScenarioKey[] | null {
+  if (value === undefined) return null;
+  const keys = value.split(",").map((k) => k.trim());
+  const unknown = keys.filter((k) => !(SCENARIOS as readonly string[]).includes(k));
+  if (unknown.length || keys.length === 0) {
+    throw new Error(`--only takes scenario keys among ${SCENARIOS.join(", ")}; got "${value}".`);
+  }
+  return keys as ScenarioKey[];
 }

@@ -140,6 +140,36 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
     });
   });
 
+  it("a review, a like and a deletion invalidate exactly the pages they change", async () => {
+    const me = await makeUser();
+    const fan = await makeUser();
+    const calls: string[][] = [];
+    const as = (userId: string) => ({
+      sessionUserId: () => Promise.resolve(userId),
+      resolveActor: (id: string) => getActor(handle.db, { userId: id }),
+      invalidate: (tags: string[]) => void calls.push(tags),
+    });
+    const h = reviewHandlers(() => Promise.resolve(handle.db));
+    const post = createAction(as(me.id), reviewInput, h.postReview);
+    const like = createAction(as(fan.id), reviewIdInput, h.likeReview);
+    const remove = createAction(as(me.id), reviewIdInput, h.deleteReview);
+
+    expect(await post(null, { filmId: String(filmId), rating: "11" })).toMatchObject({ ok: false });
+    expect(calls).toEqual([]);
+    const posted = await post(null, { filmId: String(filmId), rating: "3.5", body: "Quiet." });
+    expect(posted.ok).toBe(true);
+    const { reviewId } = (posted as { data: { reviewId: number } }).data;
+    const film = "reviews:ballerina-2023";
+    const author = `user:${me.handle.toLowerCase()}`;
+    expect(await like(null, { reviewId: String(reviewId) })).toMatchObject({ ok: true });
+    expect(await remove(null, { reviewId: String(reviewId) })).toMatchObject({ ok: true });
+    expect(calls).toEqual([
+      [film, `review:${reviewId}`, "reviews-feed", author],
+      [film, `review:${reviewId}`, "reviews-feed"],
+      [film, `review:${reviewId}`, "reviews-feed", author],
+    ]);
+  });
+
   it("posts, edits (keeping the earlier version) and deletes a review, keeping the aggregates exact", async () => {
     const me = await makeUser();
     const act = actionsAs(me.id);

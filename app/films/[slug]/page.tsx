@@ -117,9 +117,18 @@ export default async function FilmPage({ params }: Props) {
       <div className="mt-6">
         <FilmCredits credits={film.credits} />
       </div>
-      <ChartHistory rows={film.chart} revisions={film.revisions} title={heading} />
+      <ChartHistory
+        rows={film.chart}
+        revisions={film.revisions}
+        title={heading}
+        allWeeksHref={`/films/${film.slug}/chart`}
+      />
       {extras?.timeline ? (
-        <ChartReceptionTimeline timeline={extras.timeline} title={heading} />
+        <ChartReceptionTimeline
+          timeline={extras.timeline}
+          title={heading}
+          tableHref={`/films/${film.slug}/ratings`}
+        />
       ) : null}
       {extras ? <WhereItCharted weeks={extras.countryWeeks} filmSlug={film.slug} /> : null}
       {extras?.peakWeek ? <AlsoOnTheList peak={extras.peakWeek} filmSlug={film.slug} /> : null}

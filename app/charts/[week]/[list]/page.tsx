@@ -92,18 +92,14 @@ export default async function ChartPage({ params }: Props) {
         role="region"
         aria-label={`${list.label} table`}
       >
-        <table className="w-full min-w-[40rem] text-left text-sm tabular-nums">
+        <table className="data min-w-[40rem]" data-figures="4">
           <caption className="mb-2 text-left text-lg font-semibold">
             {list.label} · {formatWeek(chart.week)}
           </caption>
-          <thead className="border-b border-zinc-200 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+          <thead>
             <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Rank
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Title
-              </th>
+              <th scope="col">Rank</th>
+              <th scope="col">Title</th>
               <ChartFigureHeaders />
             </tr>
           </thead>
@@ -112,12 +108,9 @@ export default async function ChartPage({ params }: Props) {
               const r = byRank.get(rank);
               if (!r) {
                 return (
-                  <tr
-                    key={rank}
-                    className="border-b border-zinc-100 text-zinc-600 dark:border-zinc-900 dark:text-zinc-400"
-                  >
-                    <td className="py-2 pr-3 font-semibold">#{rank}</td>
-                    <td className="py-2 pr-3" colSpan={6}>
+                  <tr key={rank} className="muted">
+                    <td className="text-left font-semibold">#{rank}</td>
+                    <td className="text-left" colSpan={6}>
                       Not in Reelrank&apos;s data
                     </td>
                   </tr>
@@ -125,13 +118,13 @@ export default async function ChartPage({ params }: Props) {
               }
               const name = r.seasonTitle ?? r.showTitle;
               return (
-                <tr key={rank} className="border-b border-zinc-100 dark:border-zinc-900">
-                  <td className="py-2 pr-3 text-base font-bold">#{rank}</td>
-                  <th scope="row" className="py-2 pr-3 font-medium">
+                <tr key={rank}>
+                  <td className="text-base font-bold">#{rank}</td>
+                  <th scope="row" className="font-medium">
                     {r.film || r.series ? (
                       <Link
                         href={r.film ? `/films/${r.film.slug}` : `/series/${r.series!.slug}`}
-                        className="hover:underline"
+                        className="no-underline hover:underline"
                         lang={langForText(name)}
                       >
                         {name}
