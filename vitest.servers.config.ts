@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
     environment: "node",
-    include: ["lib/cache/several-servers.suite.ts"],
+    include: ["lib/cache/several-servers.suite.ts", "bench/hardening.suite.ts"],
     testTimeout: 120_000,
     hookTimeout: 600_000,
   },
