@@ -80,15 +80,15 @@ function readInLoop(base: string) {
   };
 }
 
-/** The sign-up form's action as React's client sends it: the FormData argument as `1_…` fields. */
+/** The sign-up form's action as React's client sends it: the FormData argument as `_1_…` fields. */
 async function signUpOverHttp(base: string, actionId: string, i: number, address: string) {
   const id = `${Date.now().toString(36)}${i}`;
   const body = new FormData();
   body.append("0", JSON.stringify(["$undefined", "$K1"]));
-  body.append("1_name", `Flood ${id}`);
-  body.append("1_handle", `fl_${id}`.slice(0, 20));
-  body.append("1_email", `flood.${id}@flood.reelrank.test`);
-  body.append("1_password", "a long flood password");
+  body.append("_1_name", `Flood ${id}`);
+  body.append("_1_handle", `fl_${id}`.slice(0, 20));
+  body.append("_1_email", `flood.${id}@flood.reelrank.test`);
+  body.append("_1_password", "a long flood password");
   const response = await fetch(`${base}/signup`, {
     method: "POST",
     headers: {
@@ -256,10 +256,10 @@ describe.skipIf(missing)("the production server under abuse", () => {
     const email = `evil.${Date.now()}@flood.reelrank.test`;
     const body = new FormData();
     body.append("0", JSON.stringify(["$undefined", "$K1"]));
-    body.append("1_name", "Cross site");
-    body.append("1_handle", `evil_${Date.now().toString(36)}`);
-    body.append("1_email", email);
-    body.append("1_password", "a long flood password");
+    body.append("_1_name", "Cross site");
+    body.append("_1_handle", `evil_${Date.now().toString(36)}`);
+    body.append("_1_email", email);
+    body.append("_1_password", "a long flood password");
     const action = await fetch(`${base}/signup`, {
       method: "POST",
       headers: {
