@@ -80,15 +80,25 @@ function readInLoop(base: string) {
   };
 }
 
-/** The sign-up form's action as React's client sends it: the FormData argument as `_1_…` fields. */
+/**
+ * The sign-up form's arguments as React's client encodes them: the form's fields as `_1_…`, then
+ * the root `0` (`[previous state, $K1 = that form]`), which the server reads as it arrives.
+ */
+function signUpBody(fields: Record<string, string>): FormData {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) body.append(`_1_${key}`, value);
+  body.append("0", JSON.stringify(["$undefined", "$K1"]));
+  return body;
+}
+
 async function signUpOverHttp(base: string, actionId: string, i: number, address: string) {
   const id = `${Date.now().toString(36)}${i}`;
-  const body = new FormData();
-  body.append("0", JSON.stringify(["$undefined", "$K1"]));
-  body.append("_1_name", `Flood ${id}`);
-  body.append("_1_handle", `fl_${id}`.slice(0, 20));
-  body.append("_1_email", `flood.${id}@flood.reelrank.test`);
-  body.append("_1_password", "a long flood password");
+  const body = signUpBody({
+    name: `Flood ${id}`,
+    handle: `fl_${id}`.slice(0, 20),
+    email: `flood.${id}@flood.reelrank.test`,
+    password: "a long flood password",
+  });
   const response = await fetch(`${base}/signup`, {
     method: "POST",
     headers: {
@@ -254,12 +264,12 @@ describe.skipIf(missing)("the production server under abuse", () => {
   test("writes sent from another site are refused: server actions and route handlers", async () => {
     const actionId = readActionId("app/signup/actions.ts", "signUpAction");
     const email = `evil.${Date.now()}@flood.reelrank.test`;
-    const body = new FormData();
-    body.append("0", JSON.stringify(["$undefined", "$K1"]));
-    body.append("_1_name", "Cross site");
-    body.append("_1_handle", `evil_${Date.now().toString(36)}`);
-    body.append("_1_email", email);
-    body.append("_1_password", "a long flood password");
+    const body = signUpBody({
+      name: "Cross site",
+      handle: `evil_${Date.now().toString(36)}`,
+      email,
+      password: "a long flood password",
+    });
     const action = await fetch(`${base}/signup`, {
       method: "POST",
       headers: {
@@ -273,6 +283,22 @@ describe.skipIf(missing)("the production server under abuse", () => {
     const answer = await action.text();
     expect(action.status).toBeGreaterThanOrEqual(400);
     expect(answer).not.toContain('"ok":true');
+    // and no account was made: signing in with it fails
+    const csrf = await fetch(`${base}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const attempt = await fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Cookie: csrf.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; "),
+      },
+      body: new URLSearchParams({ csrfToken, email, password: "a long flood password" }),
+    });
+    expect(attempt.headers.get("location")).toContain("error=CredentialsSignin");
 
     const upload = (origin: string) =>
       fetch(`${base}/api/me/imports`, {
