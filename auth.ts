@@ -4,15 +4,17 @@
  */
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { sql } from "drizzle-orm";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import type { Provider } from "next-auth/providers";
 
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
+import { headers } from "next/headers";
 import { getDb, parseDatabaseUrl, type Database } from "@/db/index";
 import { verifyCredentials } from "@/db/queries/users";
 import { accounts, users, verificationTokens, type UserRole } from "@/db/schema";
+import { AppError } from "@/lib/errors";
 import { getOrCreateSecret } from "@/lib/secrets";
 import { slugify } from "@/lib/slug";
 import { signInInput } from "@/lib/validation";
@@ -43,6 +45,11 @@ export function authSecret(env: Env = process.env): string {
 
 export function githubEnabled(env: Env = process.env): boolean {
   return Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET);
+}
+
+/** The password check could not run: too many are waiting (db/queries/users.ts). */
+class ServerBusy extends CredentialsSignin {
+  override code = "busy";
 }
 
 /** OAuth sign-ups get a unique handle derived from their name or email. */
@@ -93,7 +100,10 @@ export function authProviders(db: Database, env: Env = process.env): Provider[] 
       async authorize(credentials) {
         const parsed = signInInput.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(db, parsed.data);
+        const user = await verifyCredentials(db, parsed.data).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === "busy") throw new ServerBusy();
+          throw error;
+        });
         // suspended and banned accounts cannot sign in, whichever way they try
         if (!user || user.restriction?.kind === "suspend" || user.restriction?.kind === "ban")
           return null;
@@ -106,12 +116,34 @@ export function authProviders(db: Database, env: Env = process.env): Provider[] 
   ];
 }
 
-export async function authConfig(): Promise<NextAuthConfig> {
+/**
+ * Whether the browser reached the app over https: AUTH_URL when set, else X-Forwarded-Proto,
+ * which a TLS proxy sets (and Next sets to the socket's protocol when no proxy did). Auth.js would
+ * decide from the request's URL in its route handler but from X-Forwarded-Proto in `auth()` and
+ * server actions: behind a TLS proxy the two disagree and the session cookie goes unread.
+ */
+export async function servedOverHttps(request?: Request, env: Env = process.env): Promise<boolean> {
+  const configured = env.AUTH_URL ?? env.NEXTAUTH_URL;
+  if (configured) return configured.startsWith("https:");
+  let forwarded: Pick<Headers, "get">;
+  try {
+    forwarded = request?.headers ?? (await headers());
+  } catch {
+    return false; // outside a request (scripts): no cookies are set
+  }
+  const proto = forwarded.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  if (proto) return proto === "https";
+  return request ? new URL(request.url).protocol === "https:" : false;
+}
+
+export async function authConfig(request?: Request): Promise<NextAuthConfig> {
   const db = await getDb();
   return {
     adapter: adapterFor(db),
     secret: authSecret(),
     trustHost: true,
+    // session cookies: HttpOnly and SameSite=Lax (Auth.js's defaults), Secure over https
+    useSecureCookies: await servedOverHttps(request),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin" },
     logger: {

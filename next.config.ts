@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
+import { securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
@@ -53,17 +54,9 @@ const nextConfig: NextConfig = {
     });
   },
   headers() {
-    return Promise.resolve([
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
-    ]);
+    // `next build` and `next start` run with NODE_ENV=production, `next dev` with development
+    const production = process.env.NODE_ENV === "production";
+    return Promise.resolve([{ source: "/:path*", headers: securityHeaders({ production }) }]);
   },
 };
 

@@ -1,6 +1,6 @@
 /** Errors a user can act on, with a sentence for them; database details never reach the page. */
 export type ErrorCode =
-  "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "rate_limited";
+  "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "rate_limited" | "busy";
 
 export class AppError extends Error {
   constructor(

@@ -22,3 +22,9 @@ export const MAX_IMPORT_FILES = 10;
 export const MAX_SEARCH_LENGTH = 200;
 /** Results per kind on /search and at most from /api/search; suggestions ask for fewer. */
 export const SEARCH_PAGE_SIZE = 20;
+
+/** A positive whole number from an environment variable, or the fallback (unset, 0, junk). */
+export function countFromEnv(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : fallback;
+}

@@ -92,11 +92,12 @@ async function vitest() {
 }
 
 /**
- * Two production servers behind one database and one Redis (lib/cache/several-servers.suite.ts):
- * it needs the build, so it runs after it, with its own tally.
+ * Two production servers behind one database and one Redis (lib/cache/several-servers.suite.ts),
+ * and one under a flood of sign-ups with its security headers (bench/hardening.suite.ts): they
+ * need the build, so they run after it, with their own tally.
  */
 async function severalServers() {
-  console.log("\n── several servers (PostgreSQL + Redis) ──");
+  console.log("\n── production servers (several on PostgreSQL + Redis; one under a flood) ──");
   await vitestSuite("several servers", "vitest-servers.json", [
     "--config",
     "vitest.servers.config.ts",

@@ -1,21 +1,16 @@
 "use server";
 import { headers } from "next/headers";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
 import { getDb } from "@/db/index";
 import { checkLimit, recordEvent, signInLimits } from "@/db/queries/rate-limits";
-import { verifyCredentials } from "@/db/queries/users";
+import { SERVER_BUSY, verifyCredentials } from "@/db/queries/users";
 import type { ActionResult } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { clientAddress } from "@/lib/request-origin";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { fieldErrors, signInInput } from "@/lib/validation";
-
-/** Only same-site paths: never redirect to another origin after signing in. */
-function safeRedirect(value: FormDataEntryValue | null): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//")
-    ? value
-    : "/";
-}
 
 /**
  * Signs in and answers where to go. Failed attempts are limited per account and per address
@@ -35,8 +30,7 @@ export async function signInAction(
     return { ok: false, error: Object.values(errors)[0] ?? "Check the form.", fieldErrors: errors };
   }
   const db = await getDb();
-  // behind a proxy the client's address is the first x-forwarded-for entry
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  const ip = clientAddress(await headers());
   const limits = signInLimits(parsed.data.email, ip);
   try {
     for (const limit of limits) await checkLimit(db, limit);
@@ -44,7 +38,13 @@ export async function signInAction(
     if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: {} };
     throw error;
   }
-  const user = await verifyCredentials(db, parsed.data);
+  let user;
+  try {
+    user = await verifyCredentials(db, parsed.data);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: {} };
+    throw error;
+  }
   if (!user) {
     for (const limit of limits) await recordEvent(db, limit.key);
     // one message for an unknown email and a wrong password: no telling which accounts exist
@@ -62,9 +62,11 @@ export async function signInAction(
   try {
     await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "busy")
+      return { ok: false, error: SERVER_BUSY, fieldErrors: {} };
     if (error instanceof AuthError)
       return { ok: false, error: "Wrong email or password.", fieldErrors: {} };
     throw error;
   }
-  return { ok: true, data: { redirectTo: safeRedirect(form.get("redirectTo")) } };
+  return { ok: true, data: { redirectTo: safeRedirectPath(form.get("redirectTo")) } };
 }

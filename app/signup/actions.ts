@@ -1,11 +1,19 @@
 "use server";
+import { headers } from "next/headers";
+import { CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
 import { getDb } from "@/db/index";
-import { createUser } from "@/db/queries/users";
+import { signUpLimits } from "@/db/queries/rate-limits";
+import { SERVER_BUSY, signUpUser } from "@/db/queries/users";
 import type { ActionResult } from "@/lib/action";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/request-origin";
 import { fieldErrors, signUpInput } from "@/lib/validation";
 
+/**
+ * Creates an account and signs it in. Sign-ups are limited per address and overall
+ * (db/queries/rate-limits.ts); a refused or busy request writes nothing.
+ */
 export async function signUpAction(
   _previous: ActionResult<{ redirectTo: string }> | null,
   form: FormData,
@@ -20,8 +28,9 @@ export async function signUpAction(
     const errors = fieldErrors(parsed.error);
     return { ok: false, error: "Check the highlighted fields.", fieldErrors: errors };
   }
+  const ip = clientAddress(await headers());
   try {
-    await createUser(await getDb(), parsed.data);
+    await signUpUser(await getDb(), parsed.data, signUpLimits(ip));
   } catch (error) {
     if (error instanceof AppError)
       return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
@@ -32,10 +41,21 @@ export async function signUpAction(
       fieldErrors: {},
     };
   }
-  await signIn("credentials", {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    redirect: false,
-  });
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirect: false,
+    });
+  } catch (error) {
+    // the account exists; only signing it in has to wait
+    if (error instanceof CredentialsSignin && error.code === "busy")
+      return {
+        ok: false,
+        error: `Your account is ready, but we could not sign you in. ${SERVER_BUSY}`,
+        fieldErrors: {},
+      };
+    throw error;
+  }
   return { ok: true, data: { redirectTo: "/" } };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { AppError } from "../../lib/errors";
+import { countFromEnv } from "../../lib/limits";
 import type { Executor } from "../index";
 import { rateLimitEvents } from "../schema";
 import type { Actor } from "./users";
@@ -86,4 +87,29 @@ export const signInLimits = (email: string, ip: string | null): Limit[] => [
         },
       ]
     : []),
+];
+
+type Env = Record<string, string | undefined>;
+
+/** The bucket of requests whose address is unknown (no proxy setting X-Forwarded-For). */
+export const UNKNOWN_ADDRESS = "unknown";
+
+/**
+ * Sign-ups per address and overall, per hour (SECURITY.md says why these values). Operators
+ * set SIGNUP_LIMIT_PER_IP and SIGNUP_LIMIT_GLOBAL; without a proxy every request shares the
+ * "unknown" address, so the per-address limit then acts as a second overall one.
+ */
+export const signUpLimits = (ip: string | null, env: Env = process.env): Limit[] => [
+  {
+    key: `signup:ip:${ip || UNKNOWN_ADDRESS}`,
+    max: countFromEnv(env.SIGNUP_LIMIT_PER_IP, 10),
+    windowSeconds: 3600,
+    message: "Too many accounts were created from your network in the last hour.",
+  },
+  {
+    key: "signup:all",
+    max: countFromEnv(env.SIGNUP_LIMIT_GLOBAL, 300),
+    windowSeconds: 3600,
+    message: "Sign-ups are paused for a while: very many accounts were created in the last hour.",
+  },
 ];

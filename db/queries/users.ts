@@ -1,16 +1,50 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 import { and, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import os from "node:os";
+import { boundedQueue, QueueFullError } from "../../lib/bounded-queue";
 import { AppError } from "../../lib/errors";
+import { countFromEnv } from "../../lib/limits";
 import type { SignUpInput } from "../../lib/validation";
-import type { Executor } from "../index";
+import type { Database, Executor } from "../index";
 import { sanctions, users, type UserRole } from "../schema";
+import { checkLimit, recordEvent, type Limit } from "./rate-limits";
 
 // OWASP's argon2id settings: 19 MiB, 2 passes, 1 lane.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/**
+ * Every argon2 hash and verify waits its turn here: each takes ~20 MiB and tens of milliseconds
+ * of a core, so a flood of sign-ups or sign-ins must not run hundreds at once. One core is left
+ * for serving pages; beyond the waiting line callers are told the server is busy.
+ */
+const argon2Queue = boundedQueue({
+  concurrency: countFromEnv(
+    process.env.ARGON2_CONCURRENCY,
+    Math.max(1, os.availableParallelism() - 1),
+  ),
+  maxWaiting: countFromEnv(process.env.ARGON2_MAX_WAITING, 100),
+});
+
+export const SERVER_BUSY = "The server is busy; try again in a moment.";
+
+/** The queue's refusal as an error the user can act on. */
+async function queued<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await argon2Queue.run(work);
+  } catch (error) {
+    if (error instanceof QueueFullError) throw new AppError("busy", SERVER_BUSY);
+    throw error;
+  }
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2);
+  return queued(() => hash(password, ARGON2));
+}
+
+/** Whether a password matches its hash; false for a malformed hash. */
+export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  return queued(() => verify(passwordHash, password).catch(() => false));
 }
 
 /** A hash of a password nobody has, checked when the email is unknown so both cases take as long. */
@@ -93,11 +127,14 @@ export async function getActor(
   return row ? toActor(db, row) : null;
 }
 
-export async function createUser(
+type NewUser = SignUpInput & { role?: UserRole };
+
+/** Inserts a user with a ready hash, or answers which of email and handle are taken. */
+async function insertUser(
   db: Executor,
-  input: SignUpInput & { role?: UserRole },
-): Promise<Actor> {
-  const passwordHash = await hashPassword(input.password);
+  input: NewUser,
+  passwordHash: string,
+): Promise<{ actor: Actor } | { taken: Record<string, string> }> {
   const taken = await db
     .select({ email: users.email, handle: users.handle })
     .from(users)
@@ -109,8 +146,7 @@ export async function createUser(
     errors.email = "An account with this email already exists.";
   if (taken.some((t) => t.handle.toLowerCase() === input.handle.toLowerCase()))
     errors.handle = "This handle is taken.";
-  if (Object.keys(errors).length)
-    throw new AppError("conflict", "Some details are already in use.", errors);
+  if (Object.keys(errors).length) return { taken: errors };
   const [row] = await db
     .insert(users)
     .values({
@@ -123,11 +159,46 @@ export async function createUser(
     .onConflictDoNothing()
     .returning(actorColumns);
   // a sign-up racing this one took the email or handle between the check and the insert
-  if (!row)
-    throw new AppError("conflict", "Some details are already in use.", {
-      email: "An account with this email or handle already exists.",
-    });
-  return toActor(db, row);
+  if (!row) return { taken: { email: "An account with this email or handle already exists." } };
+  return { actor: await toActor(db, row) };
+}
+
+const conflict = (fieldErrors: Record<string, string>) =>
+  new AppError("conflict", "Some details are already in use.", fieldErrors);
+
+/** Creates a user without limits: seeds, scripts and tests. Sign-up goes through `signUpUser`. */
+export async function createUser(db: Executor, input: NewUser): Promise<Actor> {
+  const result = await insertUser(db, input, await hashPassword(input.password));
+  if ("taken" in result) throw conflict(result.taken);
+  return result.actor;
+}
+
+/** Advisory lock key of sign-ups (beside db/import/sync.ts's 7_304_128 and 7_304_129). */
+const SIGN_UP_LOCK_KEY = 7_304_130;
+
+/**
+ * A sign-up from the web, within `limits` (per address, overall). The limits are checked before
+ * the password is hashed (a refused request costs no argon2), then again under a lock in the
+ * transaction that inserts the user and counts the attempt, so concurrent sign-ups cannot all
+ * pass one check. An attempt refused for a taken email or handle counts too: the limit also
+ * bounds how fast someone can probe which emails have accounts.
+ */
+export async function signUpUser(
+  db: Database,
+  input: SignUpInput,
+  limits: Limit[],
+): Promise<Actor> {
+  for (const limit of limits) await checkLimit(db, limit);
+  const passwordHash = await hashPassword(input.password);
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SIGN_UP_LOCK_KEY})`);
+    for (const limit of limits) await checkLimit(tx, limit);
+    const inserted = await insertUser(tx, input, passwordHash);
+    for (const limit of limits) await recordEvent(tx, limit.key);
+    return inserted;
+  });
+  if ("taken" in result) throw conflict(result.taken);
+  return result.actor;
 }
 
 /** The user for an email and password, or null; takes as long for an unknown email as for a wrong password. */
@@ -141,11 +212,15 @@ export async function verifyCredentials(
     .where(sql`lower(${users.email}) = lower(${email})`)
     .limit(1);
   if (!row?.passwordHash) {
-    dummyHash ??= hashPassword("no account has this password");
-    await verify(await dummyHash, password).catch(() => false);
+    // a refusal by a busy queue must not stay cached as the dummy hash
+    dummyHash ??= hashPassword("no account has this password").catch((error: unknown) => {
+      dummyHash = null;
+      throw error;
+    });
+    await verifyPassword(await dummyHash, password);
     return null;
   }
-  const ok = await verify(row.passwordHash, password).catch(() => false);
+  const ok = await verifyPassword(row.passwordHash, password);
   if (!ok) return null;
   const { passwordHash: _hash, ...user } = row;
   return toActor(db, user);
