@@ -4,7 +4,8 @@ import { and, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { AppError } from "../../lib/errors";
 import type { SignUpInput } from "../../lib/validation";
 import type { Executor } from "../index";
-import { sanctions, users, type UserRole } from "../schema";
+import { handleRedirects, sanctions, users, type UserRole } from "../schema";
+import { releaseExpiredAccounts } from "./accounts";
 
 // OWASP's argon2id settings: 19 MiB, 2 passes, 1 lane.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -89,7 +90,11 @@ export async function getActor(
   db: Executor,
   { userId }: { userId: string },
 ): Promise<Actor | null> {
-  const [row] = await db.select(actorColumns).from(users).where(eq(users.id, userId)).limit(1);
+  const [row] = await db
+    .select(actorColumns)
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+    .limit(1);
   return row ? toActor(db, row) : null;
 }
 
@@ -98,30 +103,40 @@ export async function createUser(
   input: SignUpInput & { role?: UserRole },
 ): Promise<Actor> {
   const passwordHash = await hashPassword(input.password);
-  const taken = await db
-    .select({ email: users.email, handle: users.handle })
-    .from(users)
-    .where(
-      sql`lower(${users.email}) = lower(${input.email}) or lower(${users.handle}) = lower(${input.handle})`,
-    );
-  const errors: Record<string, string> = {};
-  if (taken.some((t) => t.email.toLowerCase() === input.email.toLowerCase()))
-    errors.email = "An account with this email already exists.";
-  if (taken.some((t) => t.handle.toLowerCase() === input.handle.toLowerCase()))
-    errors.handle = "This handle is taken.";
-  if (Object.keys(errors).length)
-    throw new AppError("conflict", "Some details are already in use.", errors);
-  const [row] = await db
-    .insert(users)
-    .values({
-      name: input.name,
-      handle: input.handle,
-      email: input.email,
-      passwordHash,
-      role: input.role ?? "viewer",
-    })
-    .onConflictDoNothing()
-    .returning(actorColumns);
+  const row = await db.transaction(async (tx) => {
+    // a deleted account's email and handle count as taken until they are released
+    await releaseExpiredAccounts(tx);
+    const taken = await tx
+      .select({ email: users.email, handle: users.handle })
+      .from(users)
+      .where(
+        sql`lower(${users.email}) = lower(${input.email}) or lower(${users.handle}) = lower(${input.handle})`,
+      );
+    const errors: Record<string, string> = {};
+    if (taken.some((t) => t.email.toLowerCase() === input.email.toLowerCase()))
+      errors.email = "An account with this email already exists.";
+    if (taken.some((t) => t.handle.toLowerCase() === input.handle.toLowerCase()))
+      errors.handle = "This handle is taken.";
+    if (Object.keys(errors).length)
+      throw new AppError("conflict", "Some details are already in use.", errors);
+    const [created] = await tx
+      .insert(users)
+      .values({
+        name: input.name,
+        handle: input.handle,
+        email: input.email,
+        passwordHash,
+        role: input.role ?? "viewer",
+      })
+      .onConflictDoNothing()
+      .returning(actorColumns);
+    // a handle someone gave up is free to take: its redirect ends
+    if (created)
+      await tx
+        .delete(handleRedirects)
+        .where(sql`lower(${handleRedirects.oldHandle}) = lower(${input.handle})`);
+    return created;
+  });
   // a sign-up racing this one took the email or handle between the check and the insert
   if (!row)
     throw new AppError("conflict", "Some details are already in use.", {
@@ -134,11 +149,16 @@ export async function createUser(
 export async function verifyCredentials(
   db: Executor,
   { email, password }: { email: string; password: string },
-): Promise<Actor | null> {
+): Promise<(Actor & { sessionVersion: number }) | null> {
   const [row] = await db
-    .select({ ...actorColumns, passwordHash: users.passwordHash })
+    .select({
+      ...actorColumns,
+      passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
-    .where(sql`lower(${users.email}) = lower(${email})`)
+    // a deleted account cannot sign in, though its email stays reserved for a while
+    .where(and(sql`lower(${users.email}) = lower(${email})`, isNull(users.deletedAt)))
     .limit(1);
   if (!row?.passwordHash) {
     dummyHash ??= hashPassword("no account has this password");
@@ -147,8 +167,8 @@ export async function verifyCredentials(
   }
   const ok = await verify(row.passwordHash, password).catch(() => false);
   if (!ok) return null;
-  const { passwordHash: _hash, ...user } = row;
-  return toActor(db, user);
+  const { passwordHash: _hash, sessionVersion, ...user } = row;
+  return { ...(await toActor(db, user)), sessionVersion };
 }
 
 export async function setUserRole(
