@@ -166,7 +166,12 @@ export function sessionTokenCallback(db: Executor, secret: string) {
     const userId = user?.id ?? token.sub;
     if (!userId) return null;
     const [row] = await db
-      .select({ version: users.sessionVersion, deletedAt: users.deletedAt, handle: users.handle })
+      .select({
+        version: users.sessionVersion,
+        deletedAt: users.deletedAt,
+        handle: users.handle,
+        name: users.name,
+      })
       .from(users)
       .where(eq(users.id, userId))
       .limit(1);
@@ -185,8 +190,9 @@ export function sessionTokenCallback(db: Executor, secret: string) {
       if (trigger !== "update" || !validProof(secret, userId, row.version, proof)) return null;
       token.sv = row.version;
     }
-    // the handle can change under a live session
+    // the name and handle can change under a live session
     token.handle = row.handle;
+    token.name = row.name;
     return token;
   };
 }

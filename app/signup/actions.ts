@@ -1,5 +1,7 @@
 "use server";
+import { updateTag } from "next/cache";
 import { signIn } from "@/auth";
+import { profilePageTags } from "@/db/account-actions";
 import { getDb } from "@/db/index";
 import { createUser } from "@/db/queries/users";
 import type { ActionResult } from "@/lib/action";
@@ -22,6 +24,8 @@ export async function signUpAction(
   }
   try {
     await createUser(await getDb(), parsed.data);
+    // the handle's pages were cached as "not found" or as a redirect to whoever gave it up
+    profilePageTags(parsed.data.handle).forEach((tag) => updateTag(tag));
   } catch (error) {
     if (error instanceof AppError)
       return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
