@@ -2,8 +2,10 @@
  * Auth.js v5: email and password (argon2id) with JWT sessions, and GitHub through the Drizzle
  * adapter when AUTH_GITHUB_ID and AUTH_GITHUB_SECRET are set.
  */
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import type { JWT } from "next-auth/jwt";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import type { Provider } from "next-auth/providers";
@@ -11,7 +13,7 @@ import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { headers } from "next/headers";
-import { getDb, parseDatabaseUrl, type Database } from "@/db/index";
+import { getDb, parseDatabaseUrl, type Database, type Executor } from "@/db/index";
 import { verifyCredentials } from "@/db/queries/users";
 import { accounts, users, verificationTokens, type UserRole } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -26,6 +28,7 @@ declare module "next-auth" {
   interface User {
     handle?: string;
     role?: UserRole;
+    sessionVersion?: number;
   }
 }
 
@@ -107,13 +110,101 @@ export function authProviders(db: Database, env: Env = process.env): Provider[] 
         // suspended and banned accounts cannot sign in, whichever way they try
         if (!user || user.restriction?.kind === "suspend" || user.restriction?.kind === "ban")
           return null;
-        return { id: user.id, name: user.name, handle: user.handle, role: user.role };
+        return {
+          id: user.id,
+          name: user.name,
+          handle: user.handle,
+          role: user.role,
+          sessionVersion: user.sessionVersion,
+        };
       },
     }),
     ...(githubEnabled(env)
       ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })]
       : []),
   ];
+}
+
+/** How long a re-issue proof made by a password change stays good. */
+const REISSUE_SECONDS = 60;
+
+function reissueMac(secret: string, userId: string, version: number, expires: number): string {
+  return createHmac("sha256", secret)
+    .update(`reissue:${userId}:${version}:${expires}`)
+    .digest("base64url");
+}
+
+/**
+ * What lets the session that changed its own password carry on: passed to `unstable_update` on
+ * the server (it never reaches the browser), checked by the jwt callback. A browser's own
+ * `update()` call cannot forge it, so a session issued before the change cannot revive itself.
+ */
+export function reissueProof(secret: string, userId: string, version: number, now = Date.now()) {
+  const expires = Math.floor(now / 1000) + REISSUE_SECONDS;
+  return { userId, version, expires, mac: reissueMac(secret, userId, version, expires) };
+}
+
+function validProof(secret: string, userId: string, version: number, proof: unknown): boolean {
+  if (!proof || typeof proof !== "object") return false;
+  const p = proof as Record<string, unknown>;
+  if (p.userId !== userId || p.version !== version || typeof p.expires !== "number") return false;
+  if (typeof p.mac !== "string" || p.expires < Date.now() / 1000) return false;
+  const expected = Buffer.from(reissueMac(secret, userId, version, p.expires));
+  const given = Buffer.from(p.mac);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * The jwt callback. At sign-in the token gets the user's session version; on every later call
+ * the user is read again (one primary-key lookup) and the token is refused (null: Auth.js then
+ * clears the cookie and reports no session) when the account is deleted or the version was
+ * raised since: a password change, a reset link, a deletion. The session that changed the
+ * password gets the new version through `unstable_update` with a proof (`reissueProof`).
+ */
+export function sessionTokenCallback(db: Executor, secret: string) {
+  return async function jwt({
+    token,
+    user,
+    trigger,
+    session,
+  }: {
+    token: JWT;
+    user?: { id?: string; handle?: string; role?: UserRole; sessionVersion?: number };
+    trigger?: string;
+    session?: unknown;
+  }): Promise<JWT | null> {
+    const userId = user?.id ?? token.sub;
+    if (!userId) return null;
+    const [row] = await db
+      .select({
+        version: users.sessionVersion,
+        deletedAt: users.deletedAt,
+        handle: users.handle,
+        name: users.name,
+      })
+      .from(users)
+      .where(eq(users.id, userId))
+      .limit(1);
+    if (!row || row.deletedAt) return null;
+    if (user) {
+      token.sub = userId;
+      token.handle = row.handle;
+      token.role = user.role ?? "viewer";
+      token.sv = row.version;
+      return token;
+    }
+    // tokens issued before versions existed count as version 0
+    const version = typeof token.sv === "number" ? token.sv : 0;
+    if (version !== row.version) {
+      const proof = (session as { reissue?: unknown } | undefined)?.reissue;
+      if (trigger !== "update" || !validProof(secret, userId, row.version, proof)) return null;
+      token.sv = row.version;
+    }
+    // the name and handle can change under a live session
+    token.handle = row.handle;
+    token.name = row.name;
+    return token;
+  };
 }
 
 /**
@@ -138,9 +229,10 @@ export async function servedOverHttps(request?: Request, env: Env = process.env)
 
 export async function authConfig(request?: Request): Promise<NextAuthConfig> {
   const db = await getDb();
+  const secret = authSecret();
   return {
     adapter: adapterFor(db),
-    secret: authSecret(),
+    secret,
     trustHost: true,
     // session cookies: HttpOnly and SameSite=Lax (Auth.js's defaults), Secure over https
     useSecureCookies: await servedOverHttps(request),
@@ -156,14 +248,7 @@ export async function authConfig(request?: Request): Promise<NextAuthConfig> {
 
     providers: authProviders(db),
     callbacks: {
-      jwt({ token, user }) {
-        if (user) {
-          token.sub = user.id;
-          token.handle = user.handle;
-          token.role = user.role ?? "viewer";
-        }
-        return token;
-      },
+      jwt: sessionTokenCallback(db, secret),
       session({ session, token }) {
         session.user.id = token.sub!;
         session.user.handle = token.handle as string;
@@ -175,4 +260,4 @@ export async function authConfig(request?: Request): Promise<NextAuthConfig> {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(authConfig);

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { CommentView } from "@/db/queries/reviews";
 import { formatDate } from "@/lib/format";
 import { CommentControls } from "./comment-controls";
+import { AuthorLink } from "@/components/author-link";
 
 /**
  * A review's comments with their replies one level below. Each comment carries its author's id
@@ -63,11 +63,9 @@ function CommentItem({
       ) : (
         <>
           <p className="text-sm">
-            <Link href={`/u/${c.author.handle}`} className="font-medium hover:underline">
-              {c.author.name}
-            </Link>{" "}
+            <AuthorLink author={c.author} className="font-medium hover:underline" />{" "}
             <span className="text-zinc-600 dark:text-zinc-400">
-              @{c.author.handle} ·{" "}
+              {c.author.handle ? `@${c.author.handle} · ` : ""}
               <time dateTime={c.createdAt}>{formatDate(c.createdAt.slice(0, 10))}</time>
               {c.editedAt ? " · edited" : ""}
             </span>

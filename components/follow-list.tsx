@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { loadFollows } from "@/db/cached";
 import { formatDate, plural } from "@/lib/format";
 import { ProfileNav } from "./profile-nav";
+import { profileNotFound } from "@/app/u/[handle]/profile-not-found";
 
 /** A page of a user's followers or of the people they follow; shared and cached per page. */
 export async function FollowList({
@@ -15,7 +15,7 @@ export async function FollowList({
   cursor: string | null;
 }) {
   const data = await loadFollows(handle, side, cursor);
-  if (!data) notFound();
+  if (!data) return profileNotFound(handle, cursor ? `/${side}/after/${cursor}` : `/${side}`);
   const { user, counts, people, next } = data;
   const total = side === "followers" ? counts.followers : counts.following;
   return (

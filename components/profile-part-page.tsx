@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { loadDiary, loadFilmsWatched, loadWatchlist } from "@/db/cached";
 import { DiaryEntries, WatchedFilms, WatchlistFilms, type PartKind } from "./diary-entries";
 import { PrivateProfilePart } from "./private-profile-part";
 import { ProfileNav } from "./profile-nav";
+import { profileNotFound } from "@/app/u/[handle]/profile-not-found";
 
 function load(part: PartKind, handle: string, cursor: string | null) {
   return part === "diary"
@@ -52,7 +52,7 @@ export async function ProfilePartPage({
   cursor: string | null;
 }) {
   const result = await load(part, handle, cursor);
-  if (!result) notFound();
+  if (!result) return profileNotFound(handle, cursor ? `/${part}/${cursor}` : `/${part}`);
   const { owner } = result;
   let body: ReactNode;
   let next: string | null = null;

@@ -3,6 +3,7 @@ import type { ReviewCard as Review } from "@/db/queries/reviews";
 import { formatDate, titleWithYear } from "@/lib/format";
 import { ReviewActions } from "./review-actions";
 import { Stars } from "./ui/stars";
+import { AuthorLink } from "@/components/author-link";
 
 export function ReviewBody({ body }: { body: string }) {
   // Stored exactly; React escapes it, and pre-wrap keeps the author's paragraphs.
@@ -44,12 +45,15 @@ export function ReviewCard({
             </Link>
           ) : (
             <>
-              <Link href={`/u/${review.author.handle}`} className="hover:underline">
-                {review.author.name}
-              </Link>{" "}
-              <span className="font-normal text-zinc-600 dark:text-zinc-400">
-                @{review.author.handle}
-              </span>
+              <AuthorLink author={review.author} className="hover:underline" />
+              {review.author.handle ? (
+                <>
+                  {" "}
+                  <span className="font-normal text-zinc-600 dark:text-zinc-400">
+                    @{review.author.handle}
+                  </span>
+                </>
+              ) : null}
             </>
           )}
         </span>

@@ -21,6 +21,7 @@ import {
   listsOfWeek,
 } from "./queries/charts";
 import { getFilmBySlug } from "./queries/films";
+import { getHandleRedirect } from "./queries/accounts";
 import { getCatalogueFacets, listCatalogue } from "./queries/browse";
 import { listRatedFilms } from "./queries/rating-stats";
 import { getEngagementByFilmId } from "./queries/engagement";
@@ -214,6 +215,18 @@ export async function loadProfile(handle: string, cursor: string | null = null) 
     limit: PROFILE_REVIEWS_PAGE_SIZE,
   });
   return { ...profile, ...page };
+}
+
+/**
+ * The current handle of the user who gave up `handle` (for a permanent redirect), or null. Tagged
+ * with the old handle: the change that made it, and anyone taking it over, invalidate that tag.
+ */
+export async function loadHandleRedirect(handle: string) {
+  "use cache";
+  cacheTag(tags.user(handle));
+  cacheLife("days");
+  if (handle === BUILD_PLACEHOLDER || !/^[a-zA-Z0-9_]{3,20}$/.test(handle)) return null;
+  return getHandleRedirect(await getDb(), { handle });
 }
 
 export async function loadPerson(slug: string) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuthorLink } from "@/components/author-link";
 import { Suspense } from "react";
 import { pageActor } from "@/app/server-action";
 import { MarkAllRead, MarkRead } from "@/components/notification-controls";
@@ -100,11 +101,7 @@ const SANCTIONS: Record<string, string> = {
 
 /** Who did what, on which film, with a link to it. */
 function Sentence({ n }: { n: NotificationView }) {
-  const who = n.actor ? (
-    <Link href={`/u/${n.actor.handle}`} className="font-medium underline">
-      {n.actor.name}
-    </Link>
-  ) : null;
+  const who = n.actor ? <AuthorLink author={n.actor} className="font-medium underline" /> : null;
   const film = n.film?.title ?? "a film";
   const reviewLink = (text: string) =>
     n.reviewId ? (

@@ -1,7 +1,9 @@
 "use server";
+import { updateTag } from "next/cache";
 import { headers } from "next/headers";
 import { CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
+import { profilePageTags } from "@/db/account-actions";
 import { getDb } from "@/db/index";
 import { signUpLimits } from "@/db/queries/rate-limits";
 import { SERVER_BUSY, signUpUser } from "@/db/queries/users";
@@ -31,6 +33,8 @@ export async function signUpAction(
   const ip = clientAddress(await headers());
   try {
     await signUpUser(await getDb(), parsed.data, signUpLimits(ip));
+    // the handle's pages were cached as "not found" or as a redirect to whoever gave it up
+    profilePageTags(parsed.data.handle).forEach((tag) => updateTag(tag));
   } catch (error) {
     if (error instanceof AppError)
       return { ok: false, error: error.message, fieldErrors: error.fieldErrors };

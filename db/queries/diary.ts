@@ -267,7 +267,8 @@ export async function getPartOwner(
             : users.listsAudience,
     })
     .from(users)
-    .where(sql`lower(${users.handle}) = lower(${handle})`);
+    // a deleted account's pages are gone, though its handle stays reserved for a while
+    .where(sql`lower(${users.handle}) = lower(${handle}) and ${users.deletedAt} is null`);
   return row ?? null;
 }
 

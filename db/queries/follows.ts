@@ -20,7 +20,8 @@ export async function findUserByHandle(
   const [user] = await db
     .select({ id: users.id, handle: users.handle, name: users.name })
     .from(users)
-    .where(sql`lower(${users.handle}) = lower(${handle})`);
+    // a deleted account's pages are gone, though its handle stays reserved for a while
+    .where(sql`lower(${users.handle}) = lower(${handle}) and ${users.deletedAt} is null`);
   return user ?? null;
 }
 

@@ -4,6 +4,7 @@
  * Nothing from a user either of the two blocked is shown or counted.
  */
 import "server-only";
+import { DELETED_USER_NAME } from "./reviews";
 import { and, count, desc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { AppError, notSignedIn } from "../../lib/errors";
@@ -64,6 +65,7 @@ export async function listNotifications(
       readAt: notifications.readAt,
       actorHandle: actors.handle,
       actorName: actors.name,
+      actorDeletedAt: actors.deletedAt,
       reviewId: notifications.reviewId,
       commentId: notifications.commentId,
       data: notifications.data,
@@ -90,7 +92,11 @@ export async function listNotifications(
       kind: r.kind,
       createdAt: r.createdAt.toISOString(),
       read: r.readAt != null,
-      actor: r.actorHandle ? { handle: r.actorHandle, name: r.actorName ?? r.actorHandle } : null,
+      actor: r.actorDeletedAt
+        ? { handle: "", name: DELETED_USER_NAME }
+        : r.actorHandle
+          ? { handle: r.actorHandle, name: r.actorName ?? r.actorHandle }
+          : null,
       reviewId: r.reviewId,
       commentId: r.commentId,
       film: r.filmSlug ? { slug: r.filmSlug, title: r.filmTitle ?? r.filmSlug } : null,

@@ -147,13 +147,24 @@ export async function deleteReview(
     const review = await lockReview(tx, reviewId);
     if (review.userId !== actor.id)
       throw new AppError("forbidden", "You can only delete your own review.");
-    await tx
-      .update(reviews)
-      .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(eq(reviews.id, reviewId));
-    if (await ratingCounts(tx, reviewId)) await changeStats(tx, review.filmId, review.rating, null);
+    await removeReview(tx, review);
     return { reviewId, filmSlug: review.slug };
   });
+}
+
+/**
+ * Soft-removes a locked review and takes its rating out of its film's aggregates, in the caller's
+ * transaction: the one path for an author's deletion and an account's.
+ */
+export async function removeReview(
+  tx: Executor,
+  review: { id: number; filmId: number; rating: number },
+) {
+  await tx
+    .update(reviews)
+    .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(eq(reviews.id, review.id));
+  if (await ratingCounts(tx, review.id)) await changeStats(tx, review.filmId, review.rating, null);
 }
 
 /** Likes a review, or takes the like back. Not your own. */
@@ -321,16 +332,21 @@ export async function deleteComment(
   const actor = requireActor(actorOrNull);
   return db.transaction(async (tx) => {
     const comment = await lockOwnComment(tx, actor, commentId, "delete");
-    await tx
-      .update(reviewComments)
-      .set({ deletedAt: sql`now()` })
-      .where(eq(reviewComments.id, commentId));
-    await tx
-      .update(reviews)
-      .set({ commentsCount: sql`greatest(${reviews.commentsCount} - 1, 0)` })
-      .where(eq(reviews.id, comment.reviewId));
+    await removeComment(tx, { id: commentId, reviewId: comment.reviewId });
     return { commentId, reviewId: comment.reviewId, filmSlug: comment.slug };
   });
+}
+
+/** Soft-removes a comment and takes it out of its review's count, in the caller's transaction. */
+export async function removeComment(tx: Executor, comment: { id: number; reviewId: number }) {
+  await tx
+    .update(reviewComments)
+    .set({ deletedAt: sql`now()` })
+    .where(eq(reviewComments.id, comment.id));
+  await tx
+    .update(reviews)
+    .set({ commentsCount: sql`greatest(${reviews.commentsCount} - 1, 0)` })
+    .where(eq(reviews.id, comment.reviewId));
 }
 
 // ─── Reads ───────────────────────────────────────────────────────────────────
@@ -401,6 +417,7 @@ const cardColumns = {
   userId: reviews.userId,
   handle: users.handle,
   name: users.name,
+  authorDeletedAt: users.deletedAt,
   filmSlug: films.slug,
   filmTitle: films.title,
   filmYear: films.year,
@@ -419,10 +436,21 @@ type CardRow = {
   userId: string;
   handle: string;
   name: string;
+  authorDeletedAt: Date | null;
   filmSlug: string;
   filmTitle: string;
   filmYear: number | null;
 };
+
+export const DELETED_USER_NAME = "a deleted user";
+
+/**
+ * An author as readers see them. A deleted account's kept reviews and comments show "a deleted
+ * user" with no handle (its handle stays reserved for a while and must not lead anywhere).
+ */
+function authorOf(id: string, handle: string, name: string, deletedAt: Date | null) {
+  return deletedAt ? { id: "", handle: "", name: DELETED_USER_NAME } : { id, handle, name };
+}
 
 function toCard(r: CardRow): ReviewCard {
   return {
@@ -435,7 +463,7 @@ function toCard(r: CardRow): ReviewCard {
     commentsCount: r.commentsCount,
     createdAt: r.createdAt.toISOString(),
     editedAt: r.editedAt ? r.editedAt.toISOString() : null,
-    author: { id: r.userId, handle: r.handle, name: r.name },
+    author: authorOf(r.userId, r.handle, r.name, r.authorDeletedAt),
     film: { slug: r.filmSlug, title: r.filmTitle, year: r.filmYear },
   };
 }
@@ -587,6 +615,7 @@ export async function listComments(
       userId: reviewComments.userId,
       handle: users.handle,
       name: users.name,
+      authorDeletedAt: users.deletedAt,
     })
     .from(reviewComments)
     .innerJoin(users, eq(users.id, reviewComments.userId))
@@ -606,7 +635,7 @@ export async function listComments(
       deleted: r.deletedAt != null,
       author: r.deletedAt
         ? { id: "", handle: "", name: "" }
-        : { id: r.userId, handle: r.handle, name: r.name },
+        : authorOf(r.userId, r.handle, r.name, r.authorDeletedAt),
     }));
 }
 
@@ -699,7 +728,8 @@ export async function getProfile(
   const [user] = await db
     .select({ id: users.id, handle: users.handle, name: users.name, createdAt: users.createdAt })
     .from(users)
-    .where(sql`lower(${users.handle}) = lower(${handle})`);
+    // a deleted account has no profile, even while its handle stays reserved
+    .where(and(sql`lower(${users.handle}) = lower(${handle})`, isNull(users.deletedAt)));
   if (!user) return null;
   const rows = await db
     .select({

@@ -7,7 +7,8 @@ import { AppError } from "../../lib/errors";
 import { countFromEnv } from "../../lib/limits";
 import type { SignUpInput } from "../../lib/validation";
 import type { Database, Executor } from "../index";
-import { sanctions, users, type UserRole } from "../schema";
+import { handleRedirects, sanctions, users, type UserRole } from "../schema";
+import { releaseExpiredAccounts } from "./accounts";
 import { checkLimit, recordEvent, type Limit } from "./rate-limits";
 
 // OWASP's argon2id settings: 19 MiB, 2 passes, 1 lane.
@@ -123,7 +124,11 @@ export async function getActor(
   db: Executor,
   { userId }: { userId: string },
 ): Promise<Actor | null> {
-  const [row] = await db.select(actorColumns).from(users).where(eq(users.id, userId)).limit(1);
+  const [row] = await db
+    .select(actorColumns)
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+    .limit(1);
   return row ? toActor(db, row) : null;
 }
 
@@ -135,6 +140,8 @@ async function insertUser(
   input: NewUser,
   passwordHash: string,
 ): Promise<{ actor: Actor } | { taken: Record<string, string> }> {
+  // a deleted account's email and handle count as taken until they are released
+  await releaseExpiredAccounts(db);
   const taken = await db
     .select({ email: users.email, handle: users.handle })
     .from(users)
@@ -158,6 +165,11 @@ async function insertUser(
     })
     .onConflictDoNothing()
     .returning(actorColumns);
+  // a handle someone gave up is free to take: its redirect ends
+  if (row)
+    await db
+      .delete(handleRedirects)
+      .where(sql`lower(${handleRedirects.oldHandle}) = lower(${input.handle})`);
   // a sign-up racing this one took the email or handle between the check and the insert
   if (!row) return { taken: { email: "An account with this email or handle already exists." } };
   return { actor: await toActor(db, row) };
@@ -168,7 +180,8 @@ const conflict = (fieldErrors: Record<string, string>) =>
 
 /** Creates a user without limits: seeds, scripts and tests. Sign-up goes through `signUpUser`. */
 export async function createUser(db: Executor, input: NewUser): Promise<Actor> {
-  const result = await insertUser(db, input, await hashPassword(input.password));
+  const passwordHash = await hashPassword(input.password);
+  const result = await db.transaction((tx) => insertUser(tx, input, passwordHash));
   if ("taken" in result) throw conflict(result.taken);
   return result.actor;
 }
@@ -205,11 +218,16 @@ export async function signUpUser(
 export async function verifyCredentials(
   db: Executor,
   { email, password }: { email: string; password: string },
-): Promise<Actor | null> {
+): Promise<(Actor & { sessionVersion: number }) | null> {
   const [row] = await db
-    .select({ ...actorColumns, passwordHash: users.passwordHash })
+    .select({
+      ...actorColumns,
+      passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
-    .where(sql`lower(${users.email}) = lower(${email})`)
+    // a deleted account cannot sign in, though its email stays reserved for a while
+    .where(and(sql`lower(${users.email}) = lower(${email})`, isNull(users.deletedAt)))
     .limit(1);
   if (!row?.passwordHash) {
     // a refusal by a busy queue must not stay cached as the dummy hash
@@ -222,8 +240,8 @@ export async function verifyCredentials(
   }
   const ok = await verifyPassword(row.passwordHash, password);
   if (!ok) return null;
-  const { passwordHash: _hash, ...user } = row;
-  return toActor(db, user);
+  const { passwordHash: _hash, sessionVersion, ...user } = row;
+  return { ...(await toActor(db, user)), sessionVersion };
 }
 
 export async function setUserRole(

@@ -11,6 +11,7 @@ import { langForText } from "@/lib/script";
 import { listBySlug, type ListSlug } from "@/lib/top10/lists";
 import { movementLabel, movementOf, weekHighlights, type Movement } from "@/lib/top10/movement";
 import { formatWeek } from "@/lib/top10/week";
+import { AuthorLink } from "@/components/author-link";
 
 // The front page, reached through the rewrite of `/` in next.config.ts, so that it is rendered
 // from the database on its first request rather than at build time.
@@ -175,10 +176,7 @@ function RecentReview({ review }: { review: ReviewCard }) {
       <p className="mt-1 flex flex-wrap items-center gap-x-2 text-sm text-zinc-600 dark:text-zinc-400">
         <Stars halfStars={review.rating} />
         <span>
-          by{" "}
-          <Link href={`/u/${review.author.handle}`} className="hover:underline">
-            {review.author.name}
-          </Link>
+          by <AuthorLink author={review.author} className="hover:underline" />
         </span>
         <time dateTime={review.createdAt}>{formatDate(review.createdAt.slice(0, 10))}</time>
       </p>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { BUILD_PLACEHOLDER, loadLogsByYear, loadProfile } from "@/db/cached";
 import { LogsByYear } from "@/components/logs-by-year";
 import { ProfileNav } from "@/components/profile-nav";
@@ -9,6 +8,7 @@ import { RatingHistogram } from "@/components/rating-summary";
 import { ProfileReviews } from "@/components/profile-reviews";
 import { formatDate } from "@/lib/format";
 import { averageStars } from "@/lib/rating";
+import { profileNotFound } from "@/app/u/[handle]/profile-not-found";
 
 type Props = { params: Promise<{ handle: string }> };
 
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProfilePage({ params }: Props) {
   const { handle } = await params;
   const profile = await loadProfile(handle);
-  if (!profile) notFound();
+  if (!profile) return profileNotFound(handle);
   // shown here only when the diary is public: the page is the same for every reader
   const years = await loadLogsByYear(handle);
   const average = averageStars(profile.stats);

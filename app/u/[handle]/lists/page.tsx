@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { BUILD_PLACEHOLDER, loadUserLists } from "@/db/cached";
 import { ListCards } from "@/components/list-films";
 import { ListsOwnerBar, MoreLists, RestrictedLists } from "@/components/list-index";
 import { ProfileNav } from "@/components/profile-nav";
+import { profileNotFound } from "@/app/u/[handle]/profile-not-found";
 
 type Props = { params: Promise<{ handle: string }> };
 
@@ -23,8 +23,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** A user's lists, shared by every reader; the owner's own bits come from their browser. */
 export default async function UserListsPage({ params }: Props) {
-  const found = await loadUserLists((await params).handle);
-  if (!found) notFound();
+  const { handle } = await params;
+  const found = await loadUserLists(handle);
+  if (!found) return profileNotFound(handle, "/lists");
   const { owner, page } = found;
   return (
     <>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { BUILD_PLACEHOLDER, loadList } from "@/db/cached";
 import { ListDetails, ListFilms } from "@/components/list-films";
 import { ListMoreFilms, ListReaderBar, RestrictedList } from "@/components/list-reader";
 import { ProfileNav } from "@/components/profile-nav";
+import { profileNotFound } from "@/app/u/[handle]/profile-not-found";
 
 type Props = { params: Promise<{ handle: string; slug: string }> };
 
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ListPage({ params }: Props) {
   const { handle, slug } = await params;
   const found = await loadList(handle, slug);
-  if (!found) notFound();
+  if (!found) return profileNotFound(handle, `/lists/${slug}`);
   const { owner, list, items } = found;
   return (
     <>

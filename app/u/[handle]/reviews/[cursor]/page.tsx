@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { BUILD_PLACEHOLDER, loadProfile } from "@/db/cached";
 import { ProfileNav } from "@/components/profile-nav";
 import { ProfileReviews } from "@/components/profile-reviews";
+import { profileNotFound } from "@/app/u/[handle]/profile-not-found";
 
 type Props = { params: Promise<{ handle: string; cursor: string }> };
 
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProfileReviewsOlderPage({ params }: Props) {
   const { handle, cursor } = await params;
   const profile = await loadProfile(handle, cursor);
-  if (!profile) notFound();
+  if (!profile) return profileNotFound(handle, `/reviews/${cursor}`);
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight">{profile.name}</h1>
