@@ -76,11 +76,11 @@ export async function canonicalSettings(session: Session): Promise<void> {
  * Call inside a transaction.
  */
 export async function* tableRowLines(session: Session, table: Table): AsyncGenerator<string> {
-  const select = table.columns.map((c) => `${quoteIdent(c.name)}::text`).join(", ");
+  const select = table.columns.map((c) => `t.${quoteIdent(c.name)}::text`).join(", ");
   if (table.primaryKey.length === 0) {
     const cursor = quoteIdent(`backup_${table.name}`);
     await session.exec(
-      `declare ${cursor} no scroll cursor for select ${select} from ${qualified(table.name)}`,
+      `declare ${cursor} no scroll cursor for select ${select} from ${qualified(table.name)} t`,
     );
     try {
       for (;;) {
@@ -93,7 +93,8 @@ export async function* tableRowLines(session: Session, table: Table): AsyncGener
     }
   }
   const keyIndex = table.primaryKey.map((k) => table.columns.findIndex((c) => c.name === k));
-  const keyColumns = table.primaryKey.map(quoteIdent).join(", ");
+  // qualified: a bare name in ORDER BY would mean the select list's text column of that name
+  const keyColumns = table.primaryKey.map((k) => `t.${quoteIdent(k)}`).join(", ");
   const keyTypes = keyIndex.map((i) => table.columns[i]!.type);
   const order = `order by ${keyColumns}`;
   let last: unknown[] | null = null;
@@ -102,7 +103,7 @@ export async function* tableRowLines(session: Session, table: Table): AsyncGener
       ? `where (${keyColumns}) > (${keyTypes.map((t, i) => `$${i + 1}::${t}`).join(", ")})`
       : "";
     const rows = await session.rows(
-      `select ${select} from ${qualified(table.name)} ${where} ${order} limit ${BATCH}`,
+      `select ${select} from ${qualified(table.name)} t ${where} ${order} limit ${BATCH}`,
       last ?? [],
     );
     for (const row of rows) yield JSON.stringify(row);

@@ -24,6 +24,9 @@ const statements = [
    select min(id), 'hours_viewed', '', null, 'netflix' from chart_entries`,
   `insert into country_chart_entries (week, country_iso2, country_name, category, rank, show_title, season_title, cumulative_weeks)
    values ('2021-09-26', 'KR', 'South Korea', 'tv', 1, '오징어 게임', null, 2)`,
+  // more rows than one read batch (5,000), with ids whose text order is not their numeric order
+  `insert into country_chart_entries (week, country_iso2, country_name, category, rank, show_title, cumulative_weeks)
+   select date '2020-01-05' + 7 * (n / 10), 'FR', 'France', 'films', 1 + n % 10, 'Title ' || n, 1 from generate_series(1, 12000) n`,
   `insert into most_popular_entries (list, rank, show_title, hours_viewed, runtime_hours, views, window_days)
    values ('tv-non-english', 1, 'Squid Game: Season 1', 2205200000, 32.3833, 265200000, 91)`,
   `insert into engagement_entries (period, period_start, period_end, kind, title, match_confidence, available_globally, release_date, hours_viewed, runtime_minutes, views, source)
