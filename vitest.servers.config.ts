@@ -1,14 +1,24 @@
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 /**
- * The suite that needs the production build: several `next start` instances sharing Redis.
- * `npm test` runs it after the build; the main run (vitest.config.ts) does not include it.
+ * The suites that need the production build: several `next start` instances sharing Redis, and
+ * a server killed mid-write (db/crash.suite.ts). `npm test` runs them after the build; the main
+ * run (vitest.config.ts) does not include them.
  */
 export default defineConfig({
-  resolve: { alias: { "@": import.meta.dirname } },
+  resolve: {
+    alias: {
+      "@": import.meta.dirname,
+      // the crash suite seeds its database with the query modules, which import "server-only"
+      "server-only": path.join(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     environment: "node",
-    include: ["lib/cache/several-servers.suite.ts"],
+    include: ["lib/cache/several-servers.suite.ts", "db/crash.suite.ts"],
+    // each starts production servers: one file at a time, so neither times the other's load
+    fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 600_000,
   },
