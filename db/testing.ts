@@ -68,7 +68,7 @@ function catalogueKey(): string {
       .sort((a, b) => a.name.localeCompare(b.name))) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (!entry.name.includes(".test.")) {
+      else if (!entry.name.includes(".test.") && !entry.name.includes(".suite.")) {
         hash.update(path.relative(root, file)).update(fs.readFileSync(file));
       }
     }
@@ -115,6 +115,32 @@ async function onceAcrossWorkers(
 }
 
 /**
+ * The catalogue as an archive of an embedded cluster, built on first use. Besides the in-memory
+ * copies below, `openDatabase("file:<dir>", { loadDataDir })` makes an on-disk database of it in
+ * seconds, where initialising a fresh directory takes most of a minute.
+ */
+export async function catalogueArchive(key = catalogueKey()): Promise<string> {
+  const archive = path.join(cacheDir, `catalogue-${key}.tar.gz`);
+  await onceAcrossWorkers(
+    `${archive}.building`,
+    () => fs.existsSync(archive),
+    async () => {
+      const handle = await createTestDatabase("pglite");
+      try {
+        await loadCatalogue(handle.db);
+        const client = (handle.db as unknown as { $client: PGlite }).$client;
+        const dump = await client.dumpDataDir("gzip");
+        fs.writeFileSync(`${archive}.tmp`, Buffer.from(await dump.arrayBuffer()));
+        fs.renameSync(`${archive}.tmp`, archive);
+      } finally {
+        await handle.close();
+      }
+    },
+  );
+  return archive;
+}
+
+/**
  * A database holding what `npm start` loads before the demo accounts: the hand-written catalogue
  * and the shipped Netflix snapshot (about 3,400 titles, every chart week). Importing it takes
  * most of a minute, so it is built once per tree (an archive of the embedded cluster, and a
@@ -123,23 +149,7 @@ async function onceAcrossWorkers(
 export async function createCatalogueTestDatabase(engine: TestEngine): Promise<DatabaseHandle> {
   const key = catalogueKey();
   if (engine === "pglite") {
-    const archive = path.join(cacheDir, `catalogue-${key}.tar.gz`);
-    await onceAcrossWorkers(
-      `${archive}.building`,
-      () => fs.existsSync(archive),
-      async () => {
-        const handle = await createTestDatabase("pglite");
-        try {
-          await loadCatalogue(handle.db);
-          const client = (handle.db as unknown as { $client: PGlite }).$client;
-          const dump = await client.dumpDataDir("gzip");
-          fs.writeFileSync(`${archive}.tmp`, Buffer.from(await dump.arrayBuffer()));
-          fs.renameSync(`${archive}.tmp`, archive);
-        } finally {
-          await handle.close();
-        }
-      },
-    );
+    const archive = await catalogueArchive(key);
     return openDatabase("memory:", { loadDataDir: new Blob([fs.readFileSync(archive)]) });
   }
 

@@ -2,8 +2,9 @@
  * `npm test`: typecheck and lint beside the unit and integration tests (PGlite, and PostgreSQL
  * when TEST_DATABASE_URL is set), the production build, then the browser tests against it on the
  * embedded database (and on PostgreSQL when TEST_DATABASE_URL is set, without the tests tagged
- * @ui, which only look at what the browser shows), and the several-servers suite (two `next start`
- * instances sharing PostgreSQL and Redis; it needs TEST_DATABASE_URL and redis-server). Ends with one line
+ * @ui, which only look at what the browser shows), and the production-server suites: two `next start`
+ * instances sharing PostgreSQL and Redis (it needs TEST_DATABASE_URL and redis-server), and a
+ * server killed mid-write on each engine (db/crash.suite.ts). Ends with one line
  * `N passed, N failed, N skipped` totalling every suite.
  */
 import { spawn } from "node:child_process";
@@ -93,12 +94,13 @@ async function vitest() {
 
 /**
  * Two production servers behind one database and one Redis (lib/cache/several-servers.suite.ts),
- * and one under a flood of sign-ups with its security headers (bench/hardening.suite.ts): they
- * need the build, so they run after it, with their own tally.
+ * a server killed mid-write (db/crash.suite.ts) and one under a flood of sign-ups with its security
+ * headers (bench/hardening.suite.ts): they need the build, so they run after it, with their own
+ * tally.
  */
 async function severalServers() {
-  console.log("\n── production servers (several on PostgreSQL + Redis; one under a flood) ──");
-  await vitestSuite("several servers", "vitest-servers.json", [
+  console.log("\n── production servers (several servers; killed mid-write; under a flood) ──");
+  await vitestSuite("production servers", "vitest-servers.json", [
     "--config",
     "vitest.servers.config.ts",
   ]);

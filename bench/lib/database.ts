@@ -178,17 +178,24 @@ export function searchTermFor(title: string): string {
   return words.sort((a, b) => b.length - a.length)[0] ?? "the";
 }
 
-export type Writer = { email: string; password: string; handle: string };
+export type Writer = { id: string; email: string; password: string; handle: string };
 
 /**
  * Viewers who post in the write scenario: new accounts made by SQL with one argon2 hash of a
- * known password (hashing once per account would take longer than the scenario).
+ * known password (hashing once per account would take longer than the scenario). `daysOld`
+ * back-dates them: an account's first day has stricter posting limits (db/queries/rate-limits.ts).
  */
-export async function createWriters(db: Database, count: number): Promise<Writer[]> {
+export async function createWriters(
+  db: Database,
+  count: number,
+  opts: { daysOld?: number } = {},
+): Promise<Writer[]> {
   const run = randomBytes(3).toString("hex");
   const password = `bench password ${randomBytes(8).toString("hex")}`;
   const passwordHash = await hashPassword(password);
+  const createdAt = new Date(Date.now() - (opts.daysOld ?? 0) * 86_400_000);
   const writers = Array.from({ length: count }, (_, i) => ({
+    id: crypto.randomUUID(),
     handle: `bench_${run}_${i}`,
     email: `bench-${run}-${i}@bench.reelrank.test`,
     password,
@@ -196,10 +203,12 @@ export async function createWriters(db: Database, count: number): Promise<Writer
   for (let i = 0; i < writers.length; i += 500) {
     await db.insert(users).values(
       writers.slice(i, i + 500).map((w) => ({
+        id: w.id,
         name: `Bench writer ${w.handle}`,
         handle: w.handle,
         email: w.email,
         passwordHash,
+        createdAt,
       })),
     );
   }

@@ -25,7 +25,18 @@ export async function waitFor(url: string, timeoutMs: number, alive = () => true
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-export type Server = { base: string; port: number; stop: () => Promise<void> };
+export type Server = {
+  base: string;
+  port: number;
+  /** The `next start` process (the server may run in its children too). */
+  pid: number;
+  stop: () => Promise<void>;
+  /**
+   * SIGKILL to the server's whole process group, as a power cut or the OOM killer would stop it:
+   * no shutdown hooks, no flushing. Only for a server started with `ownGroup`.
+   */
+  crash: () => Promise<void>;
+};
 
 /**
  * Starts `next start` and waits for /api/health. Its output is kept in `logFile` (the benchmark's
@@ -36,6 +47,11 @@ export async function startServer(opts: {
   databaseUrl: string;
   env?: Record<string, string>;
   logFile: string;
+  /**
+   * Starts the server in a process group of its own, so that `crash()` reaches every process of
+   * it. Such a server is not stopped by the terminal's Ctrl-C: the caller must stop it.
+   */
+  ownGroup?: boolean;
 }): Promise<Server> {
   assertBuilt();
   fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
@@ -46,6 +62,7 @@ export async function startServer(opts: {
     {
       cwd: root,
       stdio: ["ignore", log, log],
+      detached: opts.ownGroup ?? false,
       env: {
         ...process.env,
         NODE_ENV: "production",
@@ -65,6 +82,11 @@ export async function startServer(opts: {
     }),
   );
   const base = `http://127.0.0.1:${opts.port}`;
+  let closed = false;
+  const closeLog = () => {
+    if (!closed) fs.closeSync(log);
+    closed = true;
+  };
   const stop = async () => {
     if (!exited) {
       child.kill("SIGTERM");
@@ -72,7 +94,17 @@ export async function startServer(opts: {
       await exit;
       clearTimeout(timer);
     }
-    fs.closeSync(log);
+    closeLog();
+  };
+  const crash = async () => {
+    if (!opts.ownGroup) throw new Error("crash() needs a server started with ownGroup.");
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+    }
+    await exit;
+    closeLog();
   };
   try {
     await waitFor(`${base}/api/health`, 120_000, () => !exited);
@@ -81,5 +113,5 @@ export async function startServer(opts: {
     const tail = fs.readFileSync(opts.logFile, "utf8").split("\n").slice(-30).join("\n");
     throw new Error(`${(error as Error).message}\n--- ${opts.logFile} ---\n${tail}`);
   }
-  return { base, port: opts.port, stop };
+  return { base, port: opts.port, pid: child.pid!, stop, crash };
 }
