@@ -40,7 +40,7 @@ export const tokenInput = z.object({ token });
 /** `/admin/outbox?before=<created_at>~<id>`: the last message of the page before. */
 export const outboxCursor = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}[ T][\d:.]+(?:[+-]\d{2}(?::?\d{2})?|Z)?~\d{1,10}$/)
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z~\d{1,10}$/)
   .transform((value) => {
     const at = value.lastIndexOf("~");
     return { createdAt: value.slice(0, at), id: Number(value.slice(at + 1)) };

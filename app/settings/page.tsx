@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { pageActor } from "@/app/server-action";
 import { PrivacyForm } from "@/components/privacy-form";
+import { EmailForm } from "@/components/settings/email-form";
 import { getDb } from "@/db/index";
 import { getAudiences } from "@/db/queries/diary";
 
@@ -30,6 +31,16 @@ async function Settings() {
   if (!audiences) return <p className="mt-4">Your account could not be found.</p>;
   return (
     <>
+      <section aria-labelledby="email-heading" className="mt-6">
+        <h2 id="email-heading" className="text-xl font-semibold">
+          Email
+        </h2>
+        <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+          We mail a link to the new address; your email changes when you open it, and every session
+          is signed out.
+        </p>
+        <EmailForm />
+      </section>
       <section aria-labelledby="privacy-heading" className="mt-6">
         <h2 id="privacy-heading" className="text-xl font-semibold">
           Privacy

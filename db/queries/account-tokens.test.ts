@@ -1,6 +1,7 @@
 import { verify } from "@node-rs/argon2";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LINK_EXPIRED } from "../../lib/account-messages";
 import type { DatabaseHandle } from "../index";
 import { accountTokens, users } from "../schema";
 import { createTestDatabase, testEngines } from "../testing";
@@ -8,7 +9,6 @@ import {
   confirmEmailChange,
   findUsableToken,
   hashToken,
-  LINK_EXPIRED,
   requestEmailChange,
   requestPasswordReset,
   resetPassword,

@@ -7,6 +7,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { verify } from "@node-rs/argon2";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { LINK_EXPIRED, RESET_REQUESTED } from "../../lib/account-messages";
 import { AppError, notSignedIn } from "../../lib/errors";
 import type { Mail } from "../../lib/mail/index";
 import { emailChangedNotice, emailChangeMail, passwordResetMail } from "../../lib/mail/messages";
@@ -18,12 +19,6 @@ import { hashPassword, type Actor } from "./users";
 const HOUR_MS = 60 * 60 * 1000;
 export const RESET_TTL_MS = HOUR_MS;
 export const EMAIL_CHANGE_TTL_MS = 24 * HOUR_MS;
-
-/** The one answer to a reset request, whether or not an account uses the address. */
-export const RESET_REQUESTED =
-  "If an account uses that address, we have sent it a link to choose a new password. The link works once, for one hour.";
-export const LINK_EXPIRED = "This link has expired or was already used.";
-export const PASSWORD_CHANGED = "Your password was changed. Sign in with the new one.";
 
 export function newToken(): string {
   return randomBytes(32).toString("base64url");

@@ -31,7 +31,8 @@ export async function listOutbox(
       to: mailOutbox.toAddress,
       subject: mailOutbox.subject,
       text: mailOutbox.textBody,
-      createdAt: sql<string>`${mailOutbox.createdAt}::text`,
+      // to the microsecond, as the cursor needs (a JavaScript Date keeps milliseconds)
+      createdAt: sql<string>`to_char(${mailOutbox.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(mailOutbox)
     .where(
