@@ -5,6 +5,7 @@ import { useSession } from "next-auth/react";
 import { useActionState, useEffect, useRef, useState, type ChangeEvent } from "react";
 import { signInAction } from "@/app/signin/actions";
 import { signUpAction } from "@/app/signup/actions";
+import { PASSWORD_CHANGED, PASSWORD_CHANGED_NOTICE } from "@/lib/account-messages";
 import { buttonClass, Field, FormStatus } from "./ui/field";
 
 /**
@@ -71,10 +72,18 @@ export function SignInForm() {
         error={errors.password}
       />
 
-      <FormStatus error={state && !state.ok ? state.error : null} />
+      <FormStatus
+        error={state && !state.ok ? state.error : null}
+        message={params.get("notice") === PASSWORD_CHANGED_NOTICE ? PASSWORD_CHANGED : null}
+      />
       <button type="submit" className={buttonClass} disabled={pending}>
         Sign in
       </button>
+      <p className="text-sm">
+        <Link href="/forgot" className="underline">
+          Forgot your password?
+        </Link>
+      </p>
       <p className="text-sm">
         New here?{" "}
         <Link href="/signup" className="underline">

@@ -9,6 +9,7 @@ import {
   PasswordForm,
 } from "@/components/account-forms";
 import { PrivacyForm } from "@/components/privacy-form";
+import { EmailForm } from "@/components/settings/email-form";
 import { getDb } from "@/db/index";
 import { getAudiences } from "@/db/queries/diary";
 
@@ -51,6 +52,16 @@ async function Settings() {
           Your profile lives at /u/{actor.handle}.
         </p>
         <HandleForm handle={actor.handle} />
+      </section>
+      <section aria-labelledby="email-heading" className="mt-8">
+        <h2 id="email-heading" className="text-xl font-semibold">
+          Email
+        </h2>
+        <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+          We mail a link to the new address; your email changes when you open it, and every session
+          is signed out.
+        </p>
+        <EmailForm />
       </section>
       <section aria-labelledby="password-heading" className="mt-8">
         <h2 id="password-heading" className="text-xl font-semibold">
