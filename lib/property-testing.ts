@@ -73,8 +73,8 @@ export function hostileString({ huge = true, maxLength = 40 } = {}): fc.Arbitrar
     .array(piece, { maxLength: Math.max(1, Math.ceil(maxLength / 6)) })
     .map((parts) => parts.join("").slice(0, maxLength * 2));
   const arbs: fc.WeightedArbitrary<string>[] = [
-    { weight: 10, arbitrary: mixed },
-    { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_FRAGMENTS) },
+    { weight: 30, arbitrary: mixed },
+    { weight: 6, arbitrary: fc.constantFrom(...HOSTILE_FRAGMENTS) },
   ];
   if (huge) arbs.push({ weight: 1, arbitrary: fc.constant(HUGE) });
   return fc.oneof(...arbs);

@@ -257,7 +257,7 @@ describe("Top 10 file parsing, by property", () => {
       fc.property(anyText, (text) => {
         const outcome = parseOutcome(text);
         if (outcome.error) expect(outcome.error).toMatch(new RegExp(`^${FILE}:\\d+: `));
-        else for (const row of outcome.rows) expect(row.showTitle).not.toContain("\u0000");
+        else for (const row of outcome.rows ?? []) expect(row.showTitle).not.toContain("\u0000");
       }),
       { numRuns: 1000 },
     );
