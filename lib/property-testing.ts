@@ -151,7 +151,14 @@ export async function checkProperty<Ts extends [unknown, ...unknown[]]>(
 ): Promise<void> {
   const details = await fc.check(property, params);
   tried.set(name, (tried.get(name) ?? 0) + details.numRuns);
-  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `${name} failed`);
+  if (!details.failed) return;
+  const report = fc.defaultReportMessage(details) ?? `${name} failed`;
+  const cause = details.errorInstance;
+  if (cause instanceof Error) {
+    cause.message = `${report}\n\n${cause.message}`;
+    throw cause;
+  }
+  throw new Error(report);
 }
 
 export function printRunSummary(suite: string): void {
