@@ -482,6 +482,9 @@ export async function listFilmReviews(
 ): Promise<{ reviews: ReviewCard[]; next: string | null }> {
   // a cursor made for another order is no cursor (its value is of the other kind)
   if (cursor && (sort === "newest") !== (typeof cursor.v === "string")) cursor = null;
+  // ratings are a smallint of half stars: a position past them would fail the comparison
+  const ratingSort = sort === "highest" || sort === "lowest";
+  if (cursor && ratingSort && !(Number(cursor.v) >= 0 && Number(cursor.v) <= 10)) cursor = null;
   const after: SQL | undefined = cursor
     ? sort === "newest"
       ? or(
