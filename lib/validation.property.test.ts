@@ -46,7 +46,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 function plausible(key: string, field: z.ZodType | undefined): fc.Arbitrary<unknown> {
   const options = (field as { options?: unknown } | undefined)?.options;
   if (Array.isArray(options) && options.every((o) => typeof o === "string"))
-    return fc.constantFrom(...(options));
+    return fc.constantFrom(...options);
   if (/(^|[a-z])(Id|id)$|^version$|^threshold$|^hours$/.test(key))
     return fc.oneof(
       fc.integer({ min: 1, max: 60 }),
