@@ -27,6 +27,23 @@ export {
   MAX_REVIEW_LENGTH,
 };
 
+/**
+ * Row ids (and list versions) are PostgreSQL `integer`s: a larger number names no row, and
+ * comparing a column with one fails the whole query instead of finding nothing.
+ */
+const INT4_MAX = 2_147_483_647;
+const TOO_LARGE = "No such item: that number is too large.";
+const rowId = () => z.coerce.number().int().positive().max(INT4_MAX, TOO_LARGE);
+
+/**
+ * PostgreSQL refuses a NUL byte in text (the write fails), and a lone half of a surrogate pair
+ * is silently replaced when encoded: neither could be stored as typed, so both are refused.
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const UNSTORABLE_MESSAGE =
+  "Remove the invisible or broken character (such as a NUL byte) from this text.";
+const storable = (s: string) => !UNSTORABLE.test(s);
+
 /** Browsers submit textarea line breaks as CRLF; the text itself is kept exactly. */
 const text = (value: unknown) =>
   typeof value === "string" ? value.replace(/\r\n?/g, "\n") : value;
@@ -50,7 +67,7 @@ const optionalDate = z.preprocess(
 );
 
 export const reviewInput = z.object({
-  filmId: z.coerce.number().int().positive(),
+  filmId: rowId(),
   rating: z.unknown().transform((v, ctx) => {
     const half = typeof v === "string" || typeof v === "number" ? starsToHalfStars(v) : null;
     if (half == null) {
@@ -66,6 +83,7 @@ export const reviewInput = z.object({
     text,
     z
       .string()
+      .refine(storable, UNSTORABLE_MESSAGE)
       .max(
         MAX_REVIEW_LENGTH,
         `Keep your review to ${MAX_REVIEW_LENGTH.toLocaleString("en-US")} characters.`,
@@ -78,15 +96,16 @@ export const reviewInput = z.object({
 });
 export type ReviewInput = z.infer<typeof reviewInput>;
 
-export const reviewIdInput = z.object({ reviewId: z.coerce.number().int().positive() });
+export const reviewIdInput = z.object({ reviewId: rowId() });
 
 export const commentInput = z.object({
-  reviewId: z.coerce.number().int().positive(),
+  reviewId: rowId(),
   body: z.preprocess(
     text,
     z
       .string({ error: "Write a comment first." })
       .refine((b) => b.trim().length > 0, "Write a comment first.")
+      .refine(storable, UNSTORABLE_MESSAGE)
       .refine(
         (b) => b.length <= MAX_COMMENT_LENGTH,
         `Keep comments to ${MAX_COMMENT_LENGTH.toLocaleString("en-US")} characters.`,
@@ -99,7 +118,8 @@ export const signUpInput = z.object({
     .string()
     .trim()
     .min(1, "Enter the name to show with your reviews.")
-    .max(60, "Keep your display name to 60 characters."),
+    .max(60, "Keep your display name to 60 characters.")
+    .refine(storable, UNSTORABLE_MESSAGE),
   handle: z
     .string()
     .trim()
@@ -140,13 +160,17 @@ const REPORT_REASON_VALUES = [
 const MODERATION_REASON_VALUES = [...REPORT_REASON_VALUES, "no_violation"] as const;
 const optionalNote = z.preprocess(
   (v) => (typeof v === "string" && v.trim() ? text(v) : null),
-  z.string().max(1000, "Keep the note to 1,000 characters.").nullable(),
+  z
+    .string()
+    .max(1000, "Keep the note to 1,000 characters.")
+    .refine(storable, UNSTORABLE_MESSAGE)
+    .nullable(),
 );
 
 export const reportInput = z
   .object({
     targetType: z.enum(["review", "comment"]),
-    targetId: z.coerce.number().int().positive(),
+    targetId: rowId(),
     reason: z.enum(REPORT_REASON_VALUES, { error: "Choose a reason for the report." }),
     note: optionalNote,
   })
@@ -159,6 +183,7 @@ export const reportInput = z
 const itemRef = z
   .string()
   .regex(/^(review|comment):[1-9]\d{0,9}$/, "Pick items from the queue.")
+  .refine((v) => Number(v.split(":")[1]) <= INT4_MAX, "Pick items from the queue.")
   .transform((v) => {
     const [type, id] = v.split(":");
     return { type: type as "review" | "comment", id: Number(id) };
@@ -175,7 +200,7 @@ export const moderateInput = z.object({
 });
 
 export const lockCommentsInput = z.object({
-  reviewId: z.coerce.number().int().positive(),
+  reviewId: rowId(),
   locked: z.preprocess((v) => v === "true" || v === true || v === "on", z.boolean()),
   reason: z.enum(MODERATION_REASON_VALUES, { error: "Choose a reason." }),
   note: optionalNote,
@@ -198,14 +223,14 @@ export const sanctionInput = z.object({
 });
 
 export const liftSanctionInput = z.object({
-  sanctionId: z.coerce.number().int().positive(),
-  reason: z.string().trim().min(1, "Say why.").max(200),
+  sanctionId: rowId(),
+  reason: z.string().trim().min(1, "Say why.").max(200).refine(storable, UNSTORABLE_MESSAGE),
 });
 
 export const roleInput = z.object({
   handle: z.string().regex(HANDLE_PATTERN, "Not a handle."),
   role: z.enum(["viewer", "editor", "moderator", "admin"]),
-  reason: z.string().trim().min(1, "Say why.").max(200),
+  reason: z.string().trim().min(1, "Say why.").max(200).refine(storable, UNSTORABLE_MESSAGE),
 });
 
 export const thresholdInput = z.object({
@@ -224,6 +249,7 @@ const optionalText = (max: number, what: string) =>
     z
       .string()
       .max(max, `Keep the ${what} to ${max.toLocaleString("en-US")} characters.`)
+      .refine(storable, UNSTORABLE_MESSAGE)
       .nullable(),
   );
 /** A comma-separated list in a text field, or a list. */
@@ -240,18 +266,26 @@ const list = (item: z.ZodType<string>) =>
   );
 
 export const creditInput = z.object({
-  personId: z.coerce.number().int().positive(),
+  personId: rowId(),
   role: z.enum(CREDIT_ROLES, "A credit is a director, a writer or a cast member."),
   character: z.preprocess(
     (v) => (v == null ? null : blankToNull(v)),
-    z.string().trim().max(200, "Keep a character to 200 characters.").nullable(),
+    z
+      .string()
+      .trim()
+      .max(200, "Keep a character to 200 characters.")
+      .refine(storable, UNSTORABLE_MESSAGE)
+      .nullable(),
   ),
 });
 
 /** The edit form sends every fact; a fact left out of a request is left as it is. */
 export const filmEditInput = z.object({
-  filmId: z.coerce.number().int().positive(),
-  title: z.preprocess(text, z.string().trim().min(1, "A film needs a title.").max(300)),
+  filmId: rowId(),
+  title: z.preprocess(
+    text,
+    z.string().trim().min(1, "A film needs a title.").max(300).refine(storable, UNSTORABLE_MESSAGE),
+  ),
   originalTitle: optionalText(300, "original title").optional(),
   year: z
     .preprocess(
@@ -301,7 +335,9 @@ export const filmEditInput = z.object({
       .pipe(z.string().regex(/^[A-Z]{2}$/, "Use country codes such as KR, US.")),
   ).optional(),
   synopsis: optionalText(5000, "synopsis").optional(),
-  genres: list(z.string().max(60, "Keep a genre short.")).optional(),
+  genres: list(
+    z.string().max(60, "Keep a genre short.").refine(storable, UNSTORABLE_MESSAGE),
+  ).optional(),
   /** The credits editor sends the whole list as JSON; absent when credits were not touched. */
   credits: z.preprocess((v) => {
     if (v == null || v === "") return null;
@@ -314,25 +350,38 @@ export const filmEditInput = z.object({
   }, z.array(creditInput, "The credits could not be read.").max(300).nullable()),
   note: optionalText(500, "note").optional(),
   /** The film's newest revision when the form was opened ("" for none): a save over a newer one is refused. */
-  seenRevision: z.preprocess(blankToNull, z.coerce.number().int().positive().nullable()).optional(),
+  seenRevision: z.preprocess(blankToNull, rowId().nullable()).optional(),
 });
 export type FilmEditInput = z.infer<typeof filmEditInput>;
 
 export const personInput = z.object({
-  name: z.preprocess(text, z.string().trim().min(1, "A person needs a name.").max(200)),
+  name: z.preprocess(
+    text,
+    z
+      .string()
+      .trim()
+      .min(1, "A person needs a name.")
+      .max(200)
+      .refine(storable, UNSTORABLE_MESSAGE),
+  ),
   nativeName: z.preprocess(
     (v) => blankToNull(text(v)),
-    z.string().trim().max(200, "Keep the native name to 200 characters.").nullable(),
+    z
+      .string()
+      .trim()
+      .max(200, "Keep the native name to 200 characters.")
+      .refine(storable, UNSTORABLE_MESSAGE)
+      .nullable(),
   ),
 });
 
-export const revisionIdInput = z.object({ revisionId: z.coerce.number().int().positive() });
+export const revisionIdInput = z.object({ revisionId: rowId() });
 export const filmLockInput = z.object({
-  filmId: z.coerce.number().int().positive(),
+  filmId: rowId(),
   locked: checkbox,
 });
 export const mergeFilmsInput = z.object({
-  survivorId: z.coerce.number().int().positive(),
+  survivorId: rowId(),
   duplicateSlug: z
     .string()
     .trim()
@@ -349,12 +398,12 @@ export const mergePeopleInput = z.object({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Enter a person's address, like jeon-jong-seo-2."),
 });
 export const proposalDecisionInput = z.object({
-  proposalId: z.coerce.number().int().positive(),
+  proposalId: rowId(),
   decision: z.enum(["accept", "reject"]),
   fields: list(z.string().regex(/^[a-zA-Z]+$/)),
 });
 export const fetchFactsInput = z.object({
-  filmId: z.coerce.number().int().positive(),
+  filmId: rowId(),
   source: z.enum(["wikidata", "tmdb"]),
 });
 
@@ -414,7 +463,7 @@ const diaryTags = z.preprocess(
       return z.NEVER;
     }
     const tags = normalizeTags(raw);
-    const problem = tagsProblem(tags);
+    const problem = tags.every(storable) ? tagsProblem(tags) : UNSTORABLE_MESSAGE;
     if (problem) {
       ctx.addIssue({ code: "custom", message: problem });
       return z.NEVER;
@@ -424,7 +473,7 @@ const diaryTags = z.preprocess(
 );
 
 export const logInput = z.object({
-  filmId: z.coerce.number().int().positive(),
+  filmId: rowId(),
   watchedOn: watchDate(false),
   rating: optionalRating,
   rewatch: checkbox,
@@ -433,6 +482,7 @@ export const logInput = z.object({
     text,
     z
       .string()
+      .refine(storable, UNSTORABLE_MESSAGE)
       .max(
         MAX_REVIEW_LENGTH,
         `Keep your review to ${MAX_REVIEW_LENGTH.toLocaleString("en-US")} characters.`,
@@ -445,7 +495,7 @@ export const logInput = z.object({
 export type LogInput = z.infer<typeof logInput>;
 
 export const editLogInput = z.object({
-  entryId: z.coerce.number().int().positive(),
+  entryId: rowId(),
   watchedOn: watchDate(true),
   rating: optionalRating,
   rewatch: checkbox,
@@ -453,11 +503,11 @@ export const editLogInput = z.object({
 });
 export type EditLogInput = z.infer<typeof editLogInput>;
 
-export const logIdInput = z.object({ entryId: z.coerce.number().int().positive() });
+export const logIdInput = z.object({ entryId: rowId() });
 
 /** Puts a film on the watchlist or takes it off; asking twice changes nothing. */
 export const watchlistInput = z.object({
-  filmId: z.coerce.number().int().positive(),
+  filmId: rowId(),
   add: z.preprocess((v) => v === "true" || v === true || v === "on", z.boolean()),
 });
 
@@ -470,7 +520,7 @@ export const audienceInput = z.object({
 export type AudienceInput = z.infer<typeof audienceInput>;
 // ─── Lists ───────────────────────────────────────────────────────────────────
 
-const listId = z.coerce.number().int().positive("Pick a list.");
+const listId = z.coerce.number().int().positive("Pick a list.").max(INT4_MAX, "Pick a list.");
 const listFields = {
   name: z.preprocess(
     text,
@@ -478,7 +528,8 @@ const listFields = {
       .string({ error: "Give the list a name." })
       .trim()
       .min(1, "Give the list a name.")
-      .max(MAX_LIST_NAME, `Keep the name to ${MAX_LIST_NAME} characters.`),
+      .max(MAX_LIST_NAME, `Keep the name to ${MAX_LIST_NAME} characters.`)
+      .refine(storable, UNSTORABLE_MESSAGE),
   ),
   description: z.preprocess((v) => v ?? null, optionalText(MAX_LIST_DESCRIPTION, "description")),
   ranked: checkbox,
@@ -497,21 +548,21 @@ export const listItemInput = z.object({
 });
 export const listItemRemoveInput = z.object({
   listId,
-  filmId: z.coerce.number().int().positive(),
+  filmId: rowId(),
 });
 export const listNoteInput = z.object({
   listId,
-  filmId: z.coerce.number().int().positive(),
+  filmId: rowId(),
   note: z.preprocess((v) => v ?? null, optionalText(MAX_LIST_NOTE, "note")),
 });
 export const listReorderInput = z.object({
   listId,
-  version: z.coerce.number().int().positive(),
+  version: rowId(),
   /** The whole new order: every film of the list once, first to last. */
   filmIds: z.preprocess(
     (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
     z
-      .array(z.coerce.number().int().positive(), "Send the list's films in their new order.")
+      .array(rowId(), "Send the list's films in their new order.")
       .max(MAX_LIST_ITEMS, `A list holds at most ${MAX_LIST_ITEMS.toLocaleString("en-US")} films.`),
   ),
 });
@@ -536,7 +587,7 @@ export const importUploadInput = z.object({
 
 export const resolveUnmatchedInput = z
   .object({
-    unmatchedId: z.coerce.number().int().positive(),
+    unmatchedId: rowId(),
     decision: z.enum(["apply", "skip"], { error: "Pick a film, or skip it." }),
     filmSlug: z.preprocess(
       (v) => (v === "" || v == null ? null : v),
@@ -559,21 +610,18 @@ export const handleInput = z.object({
 
 /** A comment, or a reply to one (`parentId`). */
 export const replyInput = commentInput.extend({
-  parentId: z.preprocess(
-    (v) => (v === "" || v == null ? null : v),
-    z.coerce.number().int().positive().nullable(),
-  ),
+  parentId: z.preprocess((v) => (v === "" || v == null ? null : v), rowId().nullable()),
 });
 
-export const commentIdInput = z.object({ commentId: z.coerce.number().int().positive() });
+export const commentIdInput = z.object({ commentId: rowId() });
 
 export const commentEditInput = z.object({
-  commentId: z.coerce.number().int().positive(),
+  commentId: rowId(),
   body: commentInput.shape.body,
 });
 
 export const notificationIdInput = z.object({
-  notificationId: z.coerce.number().int().positive(),
+  notificationId: rowId(),
 });
 
 export const noInput = z.object({});

@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { fitsInteger, isCursorMoment } from "../../lib/cursor";
 import { AUDIENCES, canSee } from "../../lib/privacy";
 import type { Executor } from "../index";
 import { diaryEntries, films, lists, reviewLikes, users } from "../schema";
@@ -46,7 +47,8 @@ export function decodeFeedCursor(text: string | null | undefined): FeedCursor | 
     return typeof c.at === "string" &&
       /^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-][\d:]+|Z)?$/.test(c.at) &&
       (FEED_KINDS as readonly string[]).includes(c.kind) &&
-      Number.isInteger(c.id)
+      isCursorMoment(c.at) &&
+      fitsInteger(c.id)
       ? c
       : null;
   } catch {

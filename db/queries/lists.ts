@@ -13,6 +13,7 @@ import { chartEntries, films, listItems, listLikes, lists, users, type Audience 
 import { assertCanParticipate } from "./moderation/permissions";
 import { assertNotBlocked, mayView, notify } from "./relations";
 import { decodeCursor, encodeCursor } from "./reviews";
+import { isCursorMoment } from "../../lib/cursor";
 import type { Actor } from "./users";
 
 export const STALE_LIST_MESSAGE =
@@ -411,12 +412,14 @@ export async function listUserLists(
   },
 ): Promise<{ lists: ListSummary[]; next: string | null }> {
   const c = decodeCursor(cursor);
-  const after = c
-    ? or(
-        lt(lists.updatedAt, new Date(String(c.v))),
-        and(eq(lists.updatedAt, new Date(String(c.v))), lt(lists.id, c.id)),
-      )
-    : undefined;
+  // a cursor of another listing holds a count, not a moment: it reads as the first page
+  const after =
+    c && isCursorMoment(c.v)
+      ? or(
+          lt(lists.updatedAt, new Date(String(c.v))),
+          and(eq(lists.updatedAt, new Date(String(c.v))), lt(lists.id, c.id)),
+        )
+      : undefined;
   const rows = await db
     .select({
       id: lists.id,

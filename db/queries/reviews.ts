@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { fitsInteger, isCursorMoment } from "../../lib/cursor";
 import { AppError, notSignedIn } from "../../lib/errors";
 import { emptyStats, type RatingStats } from "../../lib/rating";
 import type { ReviewInput } from "../../lib/validation";
@@ -490,10 +491,8 @@ export function decodeCursor(text: string | null | undefined): Cursor | null {
   try {
     const c = JSON.parse(Buffer.from(text, "base64url").toString()) as Cursor;
     // a position is a moment (ISO text) or a count; anything else is no cursor at all
-    const validValue =
-      (typeof c.v === "number" && Number.isInteger(c.v)) ||
-      (typeof c.v === "string" && !Number.isNaN(Date.parse(c.v)));
-    return Number.isSafeInteger(c.id) && validValue ? c : null;
+    const validValue = fitsInteger(c.v) || isCursorMoment(c.v);
+    return fitsInteger(c.id) && validValue ? c : null;
   } catch {
     return null;
   }
@@ -511,6 +510,9 @@ export async function listFilmReviews(
 ): Promise<{ reviews: ReviewCard[]; next: string | null }> {
   // a cursor made for another order is no cursor (its value is of the other kind)
   if (cursor && (sort === "newest") !== (typeof cursor.v === "string")) cursor = null;
+  // ratings are a smallint of half stars: a position past them would fail the comparison
+  const ratingSort = sort === "highest" || sort === "lowest";
+  if (cursor && ratingSort && !(Number(cursor.v) >= 0 && Number(cursor.v) <= 10)) cursor = null;
   const after: SQL | undefined = cursor
     ? sort === "newest"
       ? or(

@@ -21,11 +21,13 @@ export function isSearchable(q: string): boolean {
   return /[\p{L}\p{N}]/u.test(q);
 }
 
+const TOO_LONG = `Search with at most ${MAX_SEARCH_LENGTH} characters.`;
+
 export const searchQuery = z
   .unknown()
   .transform((v) => (typeof v === "string" ? v : ""))
+  // cleaning takes time in proportion to the text (about 1.5 s a megabyte here): text too long
+  // to clean down to the limit is refused before it is cleaned
+  .refine((q) => q.length <= MAX_SEARCH_LENGTH * 10, TOO_LONG)
   .transform(cleanSearchText)
-  .refine(
-    (q) => q.length <= MAX_SEARCH_LENGTH,
-    `Search with at most ${MAX_SEARCH_LENGTH} characters.`,
-  );
+  .refine((q) => q.length <= MAX_SEARCH_LENGTH, TOO_LONG);

@@ -305,6 +305,15 @@ describe("bad input fails with file:line: what is wrong", () => {
       2,
       /weekly_hours_viewed "-5" is not a whole number/,
     ],
+    [
+      "a NUL byte in a title (PostgreSQL cannot store it)",
+      tsv(
+        H7,
+        good.map((c, i) => (i === 3 ? "Bad\u0000Title" : c)),
+      ),
+      2,
+      /show_title holds a NUL character/,
+    ],
     ["a rank twice in one list and week", tsv(H7, good, good), 3, /appears twice .*line 2/],
     ["the file Netflix once served as null", "null", 1, /"null" instead of data/],
     ["an empty file", "", 1, /empty/],

@@ -149,6 +149,11 @@ export class RowReader {
     if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line: this.line, problem });
     return null;
   }
+  /** The header name of column `i` (0-based). */
+  columnName(i: number): string {
+    for (const [name, j] of this.columns) if (j === i) return name;
+    return `column ${i + 1}`;
+  }
   raw(name: string): string | undefined {
     const i = this.columns.get(name);
     return i === undefined ? undefined : this.cells[i]?.trim();
@@ -236,6 +241,10 @@ export function readLine(
       `expected ${width} columns, found ${cells.length}${cells.length < width ? " (a truncated row?)" : ""}`,
     );
   }
+  // PostgreSQL refuses NUL in text: a title holding one would fail the import's transaction
+  // with a database error instead of this line's problem
+  const nul = cells.findIndex((c) => c.includes("\u0000"));
+  if (nul !== -1) return r.fail(`${r.columnName(nul)} holds a NUL character (not a text file?)`);
   return readRow(kind, r, line);
 }
 

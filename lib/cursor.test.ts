@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { fitsInteger, isCursorMoment } from "./cursor";
+
+describe("what a cursor may hold", () => {
+  it("takes moments PostgreSQL reads, in either of the forms pages write", () => {
+    expect(isCursorMoment("2025-10-12T09:30:01.123Z")).toBe(true);
+    expect(isCursorMoment("2025-10-12 09:30:01.123456+00")).toBe(true);
+    expect(isCursorMoment("0001-01-01T00:00:00.000Z")).toBe(true);
+  });
+
+  it("refuses moments JavaScript reads but PostgreSQL does not", () => {
+    expect(isCursorMoment("0000-12-31T23:59:59.999Z")).toBe(false);
+    expect(isCursorMoment("-000005-01-01T00:00:00.000Z")).toBe(false);
+    expect(isCursorMoment("+275760-09-13T00:00:00.000Z")).toBe(false);
+    expect(isCursorMoment("not a date")).toBe(false);
+    expect(isCursorMoment(20251012)).toBe(false);
+  });
+
+  it("takes whole numbers an integer column can be compared with, and no others", () => {
+    expect(fitsInteger(2_147_483_647)).toBe(true);
+    expect(fitsInteger(-3)).toBe(true);
+    expect(fitsInteger(2_147_483_648)).toBe(false);
+    expect(fitsInteger(2 ** 53 - 1)).toBe(false);
+    expect(fitsInteger(1.5)).toBe(false);
+    expect(fitsInteger("7")).toBe(false);
+  });
+});
