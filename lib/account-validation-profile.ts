@@ -1,6 +1,7 @@
 /** Input schemas for the account settings: display name, handle, password and deletion. */
 import { z } from "zod";
 import { HANDLE_PATTERN } from "./limits";
+import { storable, UNSTORABLE_MESSAGE } from "./validation";
 
 /** The same limits as sign-up (lib/validation.ts `signUpInput`). */
 export const displayNameInput = z.object({
@@ -8,7 +9,8 @@ export const displayNameInput = z.object({
     .string()
     .trim()
     .min(1, "Enter the name to show with your reviews.")
-    .max(60, "Keep your display name to 60 characters."),
+    .max(60, "Keep your display name to 60 characters.")
+    .refine(storable, UNSTORABLE_MESSAGE),
 });
 
 export const handleChangeInput = z.object({

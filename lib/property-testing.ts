@@ -141,6 +141,19 @@ export function stringsIn(value: unknown, out: string[] = []): string[] {
 const tried = new Map<string, number>();
 
 /**
+ * Each property's seed: fixed by its name, so a run is repeatable and a test fails or passes the
+ * same way every time; `PROPERTY_SEED=<n>` shifts every seed, `PROPERTY_SEED=random` draws new
+ * ones (fast-check prints the seed of a failure, to replay it).
+ */
+function seedFor(name: string): number | undefined {
+  const shift = process.env.PROPERTY_SEED;
+  if (shift === "random") return undefined;
+  let h = Number(shift ?? 0) | 0;
+  for (const ch of name) h = (Math.imul(h, 31) + ch.codePointAt(0)!) | 0;
+  return h;
+}
+
+/**
  * `fc.assert`, with the number of inputs tried kept for `printRunSummary` (call it in
  * `afterAll`), so that a run shows how many inputs each property was tried with.
  */
@@ -149,7 +162,7 @@ export async function checkProperty<Ts extends [unknown, ...unknown[]]>(
   property: fc.IRawProperty<Ts>,
   params: fc.Parameters<Ts> = {},
 ): Promise<void> {
-  const details = await fc.check(property, params);
+  const details = await fc.check(property, { seed: seedFor(name), ...params });
   tried.set(name, (tried.get(name) ?? 0) + details.numRuns);
   if (!details.failed) return;
   const report = fc.defaultReportMessage(details) ?? `${name} failed`;

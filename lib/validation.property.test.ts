@@ -31,13 +31,17 @@ import {
  * The modules whose exported zod schemas validate the input of server actions and route
  * handlers. A module added here has every schema it exports tested below.
  */
+import { outboxCursor } from "./account-validation";
+
 const SCHEMA_MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/validation.ts": () => import("./validation"),
   "lib/search/query.ts": () => import("./search/query"),
+  "lib/account-validation.ts": () => import("./account-validation"),
+  "lib/account-validation-profile.ts": () => import("./account-validation-profile"),
 };
 
 /** Fields that hold a secret to hash, not text to store. */
-const NOT_STORED = new Set(["password"]);
+const NOT_STORED = new Set(["password", "currentPassword", "newPassword"]);
 
 const INT4_MAX = 2_147_483_647;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -68,7 +72,12 @@ function plausible(key: string, field: z.ZodType | undefined): fc.Arbitrary<unkn
     );
   if (key === "handle") return fc.stringMatching(HANDLE_PATTERN);
   if (/Slug$/.test(key)) return fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-  if (key === "email") return fc.emailAddress();
+  if (key === "email" || key === "newEmail") return fc.emailAddress();
+  if (key === "token")
+    return fc
+      .base64String({ minLength: 44, maxLength: 44 })
+      .map((b) => b.slice(0, 43).replace(/\+/g, "-").replace(/\//g, "_"));
+  if (key === "content") return fc.constantFrom("remove", "keep", "", "all");
   if (key === "items")
     return fc.array(
       fc
@@ -103,6 +112,20 @@ function plausible(key: string, field: z.ZodType | undefined): fc.Arbitrary<unkn
 
 /** An input object for a schema: each field plausible or hostile, some missing, some extra. */
 function inputFor(schema: z.ZodType): fc.Arbitrary<unknown> {
+  if (schema === outboxCursor)
+    return fc.oneof(
+      fc
+        .tuple(
+          fc.date({
+            noInvalidDate: true,
+            min: new Date("2000-01-01"),
+            max: new Date("2100-01-01"),
+          }),
+          fc.integer({ min: 1 }),
+        )
+        .map(([d, id]) => `${d.toISOString().replace("Z", "000Z")}~${id}`),
+      hostileString(),
+    );
   if (!(schema instanceof z.ZodObject)) return fc.oneof(hostileValue(), hostileString());
   const shape = schema.shape as Record<string, z.ZodType>;
   const fields = Object.fromEntries(

@@ -42,7 +42,7 @@ const rowId = () => z.coerce.number().int().positive().max(INT4_MAX, TOO_LARGE);
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const UNSTORABLE_MESSAGE =
   "Remove the invisible or broken character (such as a NUL byte) from this text.";
-const storable = (s: string) => !UNSTORABLE.test(s);
+export const storable = (s: string) => !UNSTORABLE.test(s);
 
 /** Browsers submit textarea line breaks as CRLF; the text itself is kept exactly. */
 const text = (value: unknown) =>
