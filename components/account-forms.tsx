@@ -1,12 +1,8 @@
 "use client";
 import { useSession } from "next-auth/react";
 import { useActionState, useEffect, useRef, useState } from "react";
-import {
-  changeHandleAction,
-  changeNameAction,
-  changePasswordAction,
-  deleteAccountAction,
-} from "@/app/settings/account-actions";
+import { changeHandleAction, changeNameAction } from "@/app/settings/account-actions";
+import type { ActionResult } from "@/lib/action";
 import { buttonClass, Field, FormStatus } from "./ui/field";
 
 /** What the handle field tells people; the server checks the rules. */
@@ -21,6 +17,30 @@ function Status({ state }: { state: { ok: boolean; error?: string; message?: str
     />
   );
 }
+
+const FAILED: ActionResult<never> = {
+  ok: false,
+  error: "The change could not be sent. Check your connection and try again.",
+  fieldErrors: {},
+};
+
+/**
+ * A form posted to a route handler: the changes that replace the session cookie, which a server
+ * action's re-render of this page would read as signed out (app/server-action.ts `routeAction`).
+ */
+function postTo<T>(url: string) {
+  return async (_previous: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
+    try {
+      const response = await fetch(url, { method: "POST", body: form });
+      return (await response.json()) as ActionResult<T>;
+    } catch {
+      return FAILED;
+    }
+  };
+}
+
+const changePassword = postTo<Record<string, never>>("/api/me/password");
+const deleteAccount = postTo<{ redirectTo: string }>("/api/me/account/delete");
 
 /** Refreshes the session the header shows (name, handle) after a change that is saved. */
 function useSessionRefresh(state: { ok: boolean } | null) {
@@ -93,7 +113,7 @@ export function HandleForm({ handle }: { handle: string }) {
 }
 
 export function PasswordForm() {
-  const [state, action, pending] = useActionState(changePasswordAction, null);
+  const [state, action, pending] = useActionState(changePassword, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <form action={action} className="mt-3 flex max-w-md flex-col gap-3" noValidate>
@@ -133,7 +153,7 @@ const CONTENT_CHOICES = [
 ] as const;
 
 export function DeleteAccountForm() {
-  const [state, action, pending] = useActionState(deleteAccountAction, null);
+  const [state, action, pending] = useActionState(deleteAccount, null);
   // kept across a refused attempt (React resets a form after its action)
   const [content, setContent] = useState<string | null>(null);
   const errors = state && !state.ok ? state.fieldErrors : {};
