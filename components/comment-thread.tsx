@@ -1,4 +1,4 @@
-import type { CommentView } from "@/db/queries/reviews";
+import type { CommentView } from "@/db/queries/comments";
 import { formatDate } from "@/lib/format";
 import { CommentControls } from "./comment-controls";
 import { AuthorLink } from "@/components/author-link";

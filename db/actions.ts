@@ -78,14 +78,8 @@ import { liftSanction, sanctionUser } from "./queries/moderation/sanctions";
 import { setReportThreshold } from "./queries/moderation/settings";
 
 import type { Database } from "./index";
-import {
-  addComment,
-  deleteComment,
-  deleteReview,
-  editComment,
-  toggleLike,
-  upsertReview,
-} from "./queries/reviews";
+import { deleteReview, toggleLike, upsertReview } from "./queries/reviews";
+import { addComment, deleteComment, editComment } from "./queries/comments";
 import { blockUser, followUser, unblockUser, unfollowUser } from "./queries/follows";
 import { markAllNotificationsRead, markNotificationRead } from "./queries/notifications";
 import type { Actor } from "./queries/users";

@@ -56,12 +56,12 @@ import {
   listUserReviews,
   getRatingStats,
   getReviewById,
-  listComments,
   listFilmReviews,
   listLikedReviewsSince,
   listReviewVersions,
   type ReviewSort,
 } from "./queries/reviews";
+import { listComments } from "./queries/comments";
 import {
   decodeFollowCursor,
   findUserByHandle,

@@ -26,15 +26,14 @@ import { createTestDatabase, testEngines } from "../testing";
 import { tags } from "../tags";
 import { getHandleRedirect, releaseExpiredAccounts } from "./accounts";
 import {
-  addComment,
   getProfile,
   getRatingStats,
-  listComments,
   listFilmReviews,
   recountRatingStats,
   toggleLike,
   upsertReview,
 } from "./reviews";
+import { addComment, listComments } from "./comments";
 import { createUser, getActor, verifyCredentials, type Actor } from "./users";
 
 let seq = 0;

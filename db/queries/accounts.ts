@@ -32,7 +32,8 @@ import {
   users,
   watchlistEntries,
 } from "../schema";
-import { DELETED_USER_NAME, removeComment, removeReview } from "./reviews";
+import { DELETED_USER_NAME, removeReview } from "./reviews";
+import { removeComment } from "./comments";
 import { hashPassword, type Actor } from "./users";
 
 /** How long a deleted account keeps its email and handle from anyone else. */

@@ -5,7 +5,7 @@ import { commentRevisions, reviewComments } from "../schema";
 import { socialWorld } from "../social-fixtures";
 import { createTestDatabase, testEngines } from "../testing";
 import { countUnread, listNotifications } from "./notifications";
-import { listComments } from "./reviews";
+import { listComments } from "./comments";
 
 describe.each(testEngines())("notifications and comment threads on %s", (engine) => {
   let handle: DatabaseHandle;

@@ -31,12 +31,12 @@ import {
   getRatingStats,
   getReaderFilmState,
   getReviewById,
-  listComments,
   listFilmReviews,
   listReviewVersions,
   listUserReviews,
   REVIEW_SORTS,
 } from "../queries/reviews";
+import { listComments } from "../queries/comments";
 import { readWatchlist } from "../queries/watchlist";
 import {
   findAggregateDrift,
