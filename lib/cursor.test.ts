@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitsInteger, isCursorMoment } from "./cursor";
+import { fitsInteger, isCursorKey, isCursorMoment } from "./cursor";
 
 describe("what a cursor may hold", () => {
   it("takes moments PostgreSQL reads, in either of the forms pages write", () => {
@@ -23,5 +23,14 @@ describe("what a cursor may hold", () => {
     expect(fitsInteger(2 ** 53 - 1)).toBe(false);
     expect(fitsInteger(1.5)).toBe(false);
     expect(fitsInteger("7")).toBe(false);
+  });
+
+  it("takes user ids, and no text PostgreSQL would refuse as a parameter", () => {
+    expect(isCursorKey("c0f1ca41-7af2-4647-89fe-26f62e7cf70a")).toBe(true);
+    expect(isCursorKey("전종서")).toBe(true);
+    expect(isCursorKey("\u0000")).toBe(false);
+    expect(isCursorKey("a\uD800b")).toBe(false);
+    expect(isCursorKey("x".repeat(201))).toBe(false);
+    expect(isCursorKey(7)).toBe(false);
   });
 });

@@ -19,3 +19,15 @@ export function isCursorMoment(v: unknown): v is string {
   const year = new Date(ms).getUTCFullYear();
   return year >= 1 && year <= 9999;
 }
+
+/**
+ * A text key (a user id) a query can be given: PostgreSQL refuses a NUL byte or half a surrogate
+ * pair in a parameter, which would fail the query.
+ */
+export function isCursorKey(v: unknown): v is string {
+  return (
+    typeof v === "string" &&
+    v.length <= 200 &&
+    !/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(v)
+  );
+}

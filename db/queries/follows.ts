@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { and, count, desc, eq, lt, or, sql } from "drizzle-orm";
-import { isCursorMoment } from "../../lib/cursor";
+import { isCursorKey, isCursorMoment } from "../../lib/cursor";
 import { AppError, notSignedIn } from "../../lib/errors";
 import type { Executor } from "../index";
 import { blocks, follows, users } from "../schema";
@@ -155,7 +155,7 @@ export function decodeFollowCursor(text: string | null | undefined): FollowCurso
   if (!text) return null;
   try {
     const c = JSON.parse(Buffer.from(text, "base64url").toString()) as FollowCursor;
-    return typeof c.id === "string" && isCursorMoment(c.at) ? c : null;
+    return isCursorKey(c.id) && isCursorMoment(c.at) ? c : null;
   } catch {
     return null;
   }
