@@ -76,23 +76,13 @@ import {
 export const BUILD_PLACEHOLDER = "_";
 
 /**
- * How long a film's ratings and newest reviews are served before they are read again, whatever
- * the tags say. Next stamps a page's cache entry when it is stored, not when its render began: a
- * render that started before a review was written and ended after it is stored as fresh, and
- * without this the review could stay off the page until the next write. One second bounds that
- * (a busy page renders again at most once a second; a quiet one on its next read, which gets the
- * current page meanwhile). `expire` stays long: a short one would make the page dynamic.
- */
-const RECEPTION_LIFE = { stale: 30, revalidate: 1, expire: 7 * 24 * 60 * 60 };
-
-/**
  * A film with its credits, its whole chart run and any corrections to its figures, its ratings and
  * its newest reviews. Two parts cached apart: a review changes the second, not the first.
  */
 export async function loadFilm(slug: string) {
   "use cache";
   cacheTag(tags.film(slug), tags.reviews(slug));
-  cacheLife(RECEPTION_LIFE);
+  cacheLife("days");
   const record = await loadFilmRecord(slug);
   if (!record) return null;
   const { ratings, reviews } = await loadFilmReception(slug, record.id);
@@ -120,7 +110,7 @@ async function loadFilmRecord(slug: string) {
 async function loadFilmReception(slug: string, filmId: number) {
   "use cache";
   cacheTag(tags.reviews(slug));
-  cacheLife(RECEPTION_LIFE);
+  cacheLife("days");
   const db = await getDb();
   const [ratings, reviews] = await Promise.all([
     getRatingStats(db, { filmId }),
