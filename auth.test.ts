@@ -6,9 +6,11 @@ import {
   githubEnabled,
   reissueProof,
   sessionTokenCallback,
+  signInProof,
 } from "./auth";
 import type { Database, DatabaseHandle } from "./db/index";
-import { users } from "./db/schema";
+import { sanctions, users } from "./db/schema";
+import { hashPassword } from "./db/queries/users";
 import { createTestDatabase, testEngines } from "./db/testing";
 
 const db = {} as Database; // providers only keep a reference; nothing is queried here
@@ -94,5 +96,56 @@ describe.each(testEngines())("session versions on %s", (engine) => {
     await handle.db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, userId));
     expect(await jwt({ token: { ...reissued } })).toBeNull();
     expect(await jwt({ token: {}, user: { id: userId } })).toBeNull();
+  });
+
+  it("signs in on a proof from the server without the password, and on nothing else", async () => {
+    const [row] = await handle.db
+      .insert(users)
+      .values({
+        name: "Proof",
+        handle: `proof_${engine}`,
+        email: `proof@${engine}.example`,
+        passwordHash: await hashPassword("correct horse battery"),
+      })
+      .returning({ id: users.id });
+    const userId = row!.id;
+    const credentials = authProviders(handle.db, {}, secret)[0] as unknown as {
+      options: { authorize: (c: Record<string, unknown>) => Promise<{ id: string } | null> };
+    };
+    const authorize = (c: Record<string, unknown>) => credentials.options.authorize(c);
+    const email = `proof@${engine}.example`;
+
+    expect(await authorize({ email, proof: signInProof(secret, userId, 0) })).toMatchObject({
+      id: userId,
+      handle: `proof_${engine}`,
+    });
+    // forged, expired, for another version, or signed with another secret: no sign-in
+    for (const proof of [
+      signInProof("another secret", userId, 0),
+      signInProof(secret, userId, 0, Date.now() - 60_000),
+      signInProof(secret, userId, 1),
+      `${userId}.0.99999999999.forged`,
+      signInProof(secret, userId, 0) + ".extra",
+    ])
+      expect(await authorize({ email, proof })).toBeNull();
+    // without a proof the password decides, as before
+    expect(await authorize({ email, password: "wrong password!!" })).toBeNull();
+    expect(await authorize({ email, password: "correct horse battery" })).toMatchObject({
+      id: userId,
+    });
+    // providers made without the secret take no proof at all
+    const noSecret = authProviders(handle.db, {})[0] as unknown as typeof credentials;
+    expect(
+      await noSecret.options.authorize({ email, proof: signInProof(secret, userId, 0) }),
+    ).toBeNull();
+
+    // a suspended account cannot sign in on a proof either
+    await handle.db.insert(sanctions).values({
+      userId,
+      kind: "suspend",
+      reason: "test",
+      endsAt: new Date(Date.now() + 86_400_000),
+    });
+    expect(await authorize({ email, proof: signInProof(secret, userId, 0) })).toBeNull();
   });
 });

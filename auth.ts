@@ -14,7 +14,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { headers } from "next/headers";
 import { getDb, parseDatabaseUrl, type Database, type Executor } from "@/db/index";
-import { verifyCredentials } from "@/db/queries/users";
+import { getSignInUser, verifyCredentials, type SignInUser } from "@/db/queries/users";
 import { accounts, users, verificationTokens, type UserRole } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { getOrCreateSecret } from "@/lib/secrets";
@@ -92,8 +92,26 @@ function adapterFor(db: Database): Adapter {
   };
 }
 
-/** Email and password always; GitHub only when it is configured. */
-export function authProviders(db: Database, env: Env = process.env): Provider[] {
+/** What a session is made from: the user `authorize` answers with. */
+function sessionUser(user: SignInUser | null) {
+  // suspended and banned accounts cannot sign in, whichever way they try
+  if (!user || user.restriction?.kind === "suspend" || user.restriction?.kind === "ban")
+    return null;
+  return {
+    id: user.id,
+    name: user.name,
+    handle: user.handle,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
+}
+
+/**
+ * Email and password always; GitHub only when it is configured. With `secret`, a sign-in proof
+ * (`signInProof`) stands in for the password: the sign-in and sign-up actions have just checked
+ * or set it, and argon2 is the costliest thing a sign-in does.
+ */
+export function authProviders(db: Database, env: Env = process.env, secret?: string): Provider[] {
   return [
     Credentials({
       credentials: {
@@ -101,22 +119,21 @@ export function authProviders(db: Database, env: Env = process.env): Provider[] 
         password: { label: "Password", type: "password" },
       },
       async authorize(credentials) {
+        // not a declared credential: no sign-in form offers it, only `signIn()` on the server
+        const proof = (credentials as Record<string, unknown> | undefined)?.proof;
+        const proven = secret ? readSignInProof(secret, proof) : null;
+        if (proven) {
+          const user = await getSignInUser(db, { userId: proven.userId });
+          // a password changed since the proof was made outranks it
+          return user?.sessionVersion === proven.version ? sessionUser(user) : null;
+        }
         const parsed = signInInput.safeParse(credentials);
         if (!parsed.success) return null;
         const user = await verifyCredentials(db, parsed.data).catch((error: unknown) => {
           if (error instanceof AppError && error.code === "busy") throw new ServerBusy();
           throw error;
         });
-        // suspended and banned accounts cannot sign in, whichever way they try
-        if (!user || user.restriction?.kind === "suspend" || user.restriction?.kind === "ban")
-          return null;
-        return {
-          id: user.id,
-          name: user.name,
-          handle: user.handle,
-          role: user.role,
-          sessionVersion: user.sessionVersion,
-        };
+        return sessionUser(user);
       },
     }),
     ...(githubEnabled(env)
@@ -128,10 +145,56 @@ export function authProviders(db: Database, env: Env = process.env): Provider[] 
 /** How long a re-issue proof made by a password change stays good. */
 const REISSUE_SECONDS = 60;
 
-function reissueMac(secret: string, userId: string, version: number, expires: number): string {
+/** How long a sign-in proof stays good: it only travels from an action to `signIn` within it. */
+const SIGN_IN_PROOF_SECONDS = 30;
+
+type ProofPurpose = "reissue" | "sign-in";
+
+function proofMac(
+  secret: string,
+  purpose: ProofPurpose,
+  userId: string,
+  version: number,
+  expires: number,
+): string {
   return createHmac("sha256", secret)
-    .update(`reissue:${userId}:${version}:${expires}`)
+    .update(`${purpose}:${userId}:${version}:${expires}`)
     .digest("base64url");
+}
+
+function macMatches(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * What the sign-in and sign-up actions hand to `signIn("credentials")` once they have checked the
+ * password (or just set it), so that `authorize` does not run argon2 a second time. Made on the
+ * server and never sent to the browser; a form posted straight to Auth.js has its password checked.
+ */
+export function signInProof(secret: string, userId: string, version: number, now = Date.now()) {
+  const expires = Math.floor(now / 1000) + SIGN_IN_PROOF_SECONDS;
+  return [userId, version, expires, proofMac(secret, "sign-in", userId, version, expires)].join(
+    ".",
+  );
+}
+
+/** The user and session version a sign-in proof vouches for, or null for a forged or old one. */
+export function readSignInProof(
+  secret: string,
+  proof: unknown,
+  now = Date.now(),
+): { userId: string; version: number } | null {
+  if (typeof proof !== "string" || proof.length > 200) return null;
+  const [userId, versionText, expiresText, mac, ...rest] = proof.split(".");
+  if (!userId || !mac || rest.length) return null;
+  const version = Number(versionText);
+  const expires = Number(expiresText);
+  if (!Number.isSafeInteger(version) || !Number.isSafeInteger(expires)) return null;
+  if (expires < now / 1000) return null;
+  if (!macMatches(mac, proofMac(secret, "sign-in", userId, version, expires))) return null;
+  return { userId, version };
 }
 
 /**
@@ -141,7 +204,7 @@ function reissueMac(secret: string, userId: string, version: number, expires: nu
  */
 export function reissueProof(secret: string, userId: string, version: number, now = Date.now()) {
   const expires = Math.floor(now / 1000) + REISSUE_SECONDS;
-  return { userId, version, expires, mac: reissueMac(secret, userId, version, expires) };
+  return { userId, version, expires, mac: proofMac(secret, "reissue", userId, version, expires) };
 }
 
 function validProof(secret: string, userId: string, version: number, proof: unknown): boolean {
@@ -149,9 +212,7 @@ function validProof(secret: string, userId: string, version: number, proof: unkn
   const p = proof as Record<string, unknown>;
   if (p.userId !== userId || p.version !== version || typeof p.expires !== "number") return false;
   if (typeof p.mac !== "string" || p.expires < Date.now() / 1000) return false;
-  const expected = Buffer.from(reissueMac(secret, userId, version, p.expires));
-  const given = Buffer.from(p.mac);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return macMatches(p.mac, proofMac(secret, "reissue", userId, version, p.expires));
 }
 
 /**
@@ -246,7 +307,7 @@ export async function authConfig(request?: Request): Promise<NextAuthConfig> {
       },
     },
 
-    providers: authProviders(db),
+    providers: authProviders(db, process.env, secret),
     callbacks: {
       jwt: sessionTokenCallback(db, secret),
       session({ session, token }) {

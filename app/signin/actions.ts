@@ -1,7 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/auth";
+import { authSecret, signIn, signInProof } from "@/auth";
 import { getDb } from "@/db/index";
 import { checkLimit, recordEvent, signInLimits } from "@/db/queries/rate-limits";
 import { SERVER_BUSY, verifyCredentials } from "@/db/queries/users";
@@ -60,7 +60,12 @@ export async function signInAction(
     };
   }
   try {
-    await signIn("credentials", { ...parsed.data, redirect: false });
+    // the password was checked above: the proof spares `authorize` a second argon2 run
+    await signIn("credentials", {
+      email: parsed.data.email,
+      proof: signInProof(authSecret(), user.id, user.sessionVersion),
+      redirect: false,
+    });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "busy")
       return { ok: false, error: SERVER_BUSY, fieldErrors: {} };

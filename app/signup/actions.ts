@@ -2,7 +2,7 @@
 import { updateTag } from "next/cache";
 import { headers } from "next/headers";
 import { CredentialsSignin } from "next-auth";
-import { signIn } from "@/auth";
+import { authSecret, signIn, signInProof } from "@/auth";
 import { profilePageTags } from "@/db/account-actions";
 import { getDb } from "@/db/index";
 import { signUpLimits } from "@/db/queries/rate-limits";
@@ -31,8 +31,9 @@ export async function signUpAction(
     return { ok: false, error: "Check the highlighted fields.", fieldErrors: errors };
   }
   const ip = clientAddress(await headers());
+  let userId: string;
   try {
-    await signUpUser(await getDb(), parsed.data, signUpLimits(ip));
+    userId = (await signUpUser(await getDb(), parsed.data, signUpLimits(ip))).id;
     // the handle's pages were cached as "not found" or as a redirect to whoever gave it up
     profilePageTags(parsed.data.handle).forEach((tag) => updateTag(tag));
   } catch (error) {
@@ -46,9 +47,11 @@ export async function signUpAction(
     };
   }
   try {
+    // the password was hashed a moment ago: a proof spares `authorize` verifying it again;
+    // a new account is at session version 0 (the column's default)
     await signIn("credentials", {
       email: parsed.data.email,
-      password: parsed.data.password,
+      proof: signInProof(authSecret(), userId, 0),
       redirect: false,
     });
   } catch (error) {

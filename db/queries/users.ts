@@ -214,11 +214,14 @@ export async function signUpUser(
   return result.actor;
 }
 
+/** A user as signing in needs them: who they are, any sanction, and their session version. */
+export type SignInUser = Actor & { sessionVersion: number };
+
 /** The user for an email and password, or null; takes as long for an unknown email as for a wrong password. */
 export async function verifyCredentials(
   db: Executor,
   { email, password }: { email: string; password: string },
-): Promise<(Actor & { sessionVersion: number }) | null> {
+): Promise<SignInUser | null> {
   const [row] = await db
     .select({
       ...actorColumns,
@@ -241,6 +244,21 @@ export async function verifyCredentials(
   const ok = await verifyPassword(row.passwordHash, password);
   if (!ok) return null;
   const { passwordHash: _hash, sessionVersion, ...user } = row;
+  return { ...(await toActor(db, user)), sessionVersion };
+}
+
+/** A not-deleted user by id, for a sign-in whose password was already checked; null for none. */
+export async function getSignInUser(
+  db: Executor,
+  { userId }: { userId: string },
+): Promise<SignInUser | null> {
+  const [row] = await db
+    .select({ ...actorColumns, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+    .limit(1);
+  if (!row) return null;
+  const { sessionVersion, ...user } = row;
   return { ...(await toActor(db, user)), sessionVersion };
 }
 
