@@ -126,6 +126,12 @@ test("a title with no known year shows none, and its old address redirects", asy
   const moved = await page.request.get("/films/code-8", { maxRedirects: 0 });
   expect(moved.status()).toBe(308);
   expect(moved.headers()["location"]).toMatch(/\/films\/code-8-2019$/);
+  // and so do the film's own pages under the old address
+  for (const page_ of ["chart", "ratings", "countries/latest"]) {
+    const old = await page.request.get(`/films/code-8/${page_}`, { maxRedirects: 0 });
+    expect(old.status(), page_).toBe(308);
+    expect(old.headers()["location"]).toMatch(new RegExp(`/films/code-8-2019/${page_}$`));
+  }
   await page.goto("/films/code-8");
   await expect(page).toHaveURL(/\/films\/code-8-2019$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Code 8 (2019)");

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { BUILD_PLACEHOLDER, loadFilmCountries } from "@/db/cached";
 import { FilmCountries } from "@/components/country-rank-map";
+import { FilmSubpage, filmSubpageMetadata, loadFilmSubpage } from "@/components/film-subpage";
+import { BUILD_PLACEHOLDER, loadFilmCountries } from "@/db/cached";
 import { titleWithYear } from "@/lib/format";
 import { formatWeek } from "@/lib/top10/week";
 
@@ -17,35 +16,32 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, week } = await params;
   const data = await loadFilmCountries(slug, week);
   if (!data) return { title: "Not found" };
-  const name = titleWithYear(data.film.title, data.film.year);
-  return {
-    title: `${name}: where it charted, ${formatWeek(data.week)}`,
-    description: `${name} in each country's Netflix Top 10 films for the week of ${formatWeek(data.week)}: a map and a table of ranks.`,
-    alternates: { canonical: `/films/${data.film.slug}/countries/${data.week}` },
-  };
+  return filmSubpageMetadata(data.film, `countries/${data.week}`, {
+    title: (name) => `${name}: where it charted, ${formatWeek(data.week)}`,
+    description: `${titleWithYear(data.film.title, data.film.year)} in each country's Netflix Top 10 films for the week of ${formatWeek(data.week)}: a map and a table of ranks.`,
+  });
 }
 
 export default async function FilmCountriesPage({ params }: Props) {
   const { slug, week } = await params;
-  const data = await loadFilmCountries(slug, week);
-  if (!data) notFound();
-  const name = titleWithYear(data.film.title, data.film.year);
+  const data = await loadFilmSubpage(slug, `countries/${week}`, () =>
+    loadFilmCountries(slug, week),
+  );
   return (
-    <div>
-      <p className="text-sm">
-        <Link href={`/films/${data.film.slug}`} className="underline">
-          {name}
-        </Link>
-      </p>
-      <h1 className="mt-1 text-3xl font-bold tracking-tight">
-        Where {data.film.title} charted, <time dateTime={data.week}>{formatWeek(data.week)}</time>
-      </h1>
+    <FilmSubpage
+      film={data.film}
+      heading={
+        <>
+          Where {data.film.title} charted, <time dateTime={data.week}>{formatWeek(data.week)}</time>
+        </>
+      }
+    >
       <FilmCountries
         film={data.film}
         week={data.week}
         weeks={data.weeks}
         countries={data.countries}
       />
-    </div>
+    </FilmSubpage>
   );
 }
