@@ -39,6 +39,8 @@ import {
   type Visibility,
 } from "./lib/report";
 import { assertBuilt, startServer } from "./lib/server";
+import { startBytesServer } from "./lib/bytes-floor";
+import { processTreeCpuMs } from "./lib/cpu";
 import { draftModeCookie } from "./lib/draft-mode";
 import { signInAll, writeAndWatch } from "./lib/writers";
 import { parseOptions, USAGE, type ScenarioKey } from "./lib/options";
@@ -130,18 +132,31 @@ async function main() {
     ) => {
       log(`${name}: ${urlPath}`);
       await warmUp(server.base + urlPath, warmSeconds, headers);
+      const body = await expectOk(server.base + urlPath, headers);
       const before = counter ? await counter() : null;
+      const cpuBefore = processTreeCpuMs(server.pid);
       const measurement = await measure(
         server.base + urlPath,
         opts.connections,
         opts.seconds,
         headers,
       );
+      const cpuAfter = processTreeCpuMs(server.pid);
       if (counter && before != null) {
         checks[`${key}DbTransactionsPerRequest`] =
           ((await counter()) - before) / Math.max(1, measurement.requests);
       }
-      const result = { key, name, path: urlPath, measurement };
+      const result: ScenarioResult = {
+        key,
+        name,
+        path: urlPath,
+        measurement,
+        bytes: Buffer.byteLength(body),
+        cpuMsPerRequest:
+          cpuBefore != null && cpuAfter != null
+            ? (cpuAfter - cpuBefore) / Math.max(1, measurement.requests)
+            : null,
+      };
       results.push(result);
       return result;
     };
@@ -156,7 +171,35 @@ async function main() {
     await measure(server.base + "/about", opts.connections, warmSeconds * 3);
 
     await run("baseline", "1 /about (prerendered)", "/about");
-    if (wanted("film")) await run("film", "2 film page", filmPath);
+    if (wanted("film")) {
+      await run("film", "2 film page", filmPath);
+      checks.bytesFloor = await bytesFloor(server.base, ["/about", filmPath]);
+    }
+
+    /**
+     * The same bytes from a bare node:http server: what this machine's client and kernel allow
+     * for answers of these sizes, with no framework.
+     */
+    async function bytesFloor(base: string, paths: string[]) {
+      const bodies = Object.fromEntries(
+        await Promise.all(
+          paths.map(async (p) => [p, Buffer.from(await expectOk(base + p))] as const),
+        ),
+      );
+      const bare = await startBytesServer(opts.port + 2, bodies);
+      try {
+        const rps: Record<string, number> = {};
+        for (const p of paths) {
+          log(
+            `bare node:http server, the same ${(bodies[p]!.length / 1024).toFixed(1)} KB as ${p}`,
+          );
+          rps[p] = (await measure(bare.base + p, opts.connections, opts.seconds)).rps;
+        }
+        return { bytes: Object.fromEntries(paths.map((p) => [p, bodies[p]!.length])), rps };
+      } finally {
+        await bare.stop();
+      }
+    }
 
     // 3: the film page while writers post through the server action
     if (wanted("film-writes")) {
@@ -236,6 +279,16 @@ async function main() {
           ? `; database transactions per request: cached ${Number(checks.filmDbTransactionsPerRequest).toFixed(2)}, ` +
             `uncached ${Number(checks.naiveDbTransactionsPerRequest).toFixed(2)}`
           : ""),
+    );
+  }
+  const floor = checks.bytesFloor as
+    { bytes: Record<string, number>; rps: Record<string, number> } | undefined;
+  if (floor) {
+    const [small, big] = ["/about", filmPath].map((p) => floor.rps[p] ?? 0);
+    console.log(
+      `a bare node:http server sending the same bytes: /about's ${(floor.bytes["/about"]! / 1024).toFixed(1)} KB ` +
+        `${small!.toFixed(0)} req/s, the film page's ${(floor.bytes[filmPath]! / 1024).toFixed(1)} KB ` +
+        `${big!.toFixed(0)} req/s (${formatRatio(big!, small!)}): the most this machine's client and kernel allow for that size`,
     );
   }
   console.log("");

@@ -78,8 +78,16 @@ describe("percentile", () => {
 
 describe("scenarioTable", () => {
   it("prints each scenario's ratio to the baseline", () => {
-    const text = scenarioTable([result("baseline", 1000), result("film", 900)], 1000);
-    expect(text).toMatch(/film\s+\/film\s+900\s+5\s+20\s+0\s+0\.90×/);
+    const text = scenarioTable(
+      [
+        { ...result("baseline", 1000), bytes: 24 * 1024, cpuMsPerRequest: 0.5 },
+        { ...result("film", 900), bytes: 100 * 1024, cpuMsPerRequest: 2 },
+      ],
+      1000,
+    );
+    // size, rate, latencies, errors, rate against the baseline, CPU per request and its ratio
+    expect(text).toMatch(/film\s+\/film\s+100\.0\s+900\s+5\s+20\s+0\s+0\.90×\s+2\.00\s+0\.25×/);
+    expect(text).toMatch(/baseline\s+\/baseline\s+24\.0\s+1000\s.*1\.00×\s+0\.50\s+1\.00×/);
   });
 });
 

@@ -6,6 +6,10 @@ export type ScenarioResult = {
   name: string;
   path: string;
   measurement: Measurement;
+  /** The server's CPU milliseconds (all its processes) per request served; null without /proc. */
+  cpuMsPerRequest?: number | null;
+  /** The size of one answer's body. */
+  bytes?: number | null;
 };
 
 export type Visibility = {
@@ -51,19 +55,41 @@ export function percentile(sorted: number[], p: number): number | null {
   return sorted[index]!;
 }
 
+const kb = (bytes: number | null | undefined) => (bytes == null ? "–" : (bytes / 1024).toFixed(1));
+const cpu = (v: number | null | undefined) => (v == null ? "–" : v.toFixed(2));
+
+/**
+ * One row per scenario. "CPU vs (1)" is the baseline's CPU per request over the scenario's: how
+ * many of these the server could answer for each /about when its CPU, not the client, is the limit.
+ */
 export function scenarioTable(results: ScenarioResult[], baselineRps: number): string {
+  const baselineCpu = results.find((r) => r.key === "baseline")?.cpuMsPerRequest ?? null;
   return formatTable(
-    ["scenario", "path", "req/s", "p50 ms", "p99 ms", "errors", "vs (1)"],
+    [
+      "scenario",
+      "path",
+      "KB",
+      "req/s",
+      "p50 ms",
+      "p99 ms",
+      "errors",
+      "vs (1)",
+      "CPU ms/req",
+      "CPU vs (1)",
+    ],
     results.map((r) => [
       r.name,
       r.path,
+      kb(r.bytes),
       r.measurement.rps.toFixed(0),
       String(r.measurement.p50),
       String(r.measurement.p99),
       String(r.measurement.errors),
       formatRatio(r.measurement.rps, baselineRps),
+      cpu(r.cpuMsPerRequest),
+      baselineCpu != null && r.cpuMsPerRequest ? formatRatio(baselineCpu, r.cpuMsPerRequest) : "–",
     ]),
-    [false, false, true, true, true, true, true],
+    [false, false, true, true, true, true, true, true, true, true],
   );
 }
 
