@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { movieJsonLd, type MovieJsonLdInput } from "./movie-json-ld";
+import { JSON_LD_REVIEWS, movieJsonLd, type MovieJsonLdInput } from "./movie-json-ld";
 
 // schema.org types as the properties schema.org defines for them, with the value types it expects
 const url = z.url();
@@ -130,6 +130,19 @@ describe("a film's Movie JSON-LD", () => {
     expect(second!.reviewRating?.ratingValue).toBe(0.5);
     // a spoiler stays behind its warning on the page and out of search snippets
     expect(second!.reviewBody).toBeUndefined();
+  });
+
+  it("carries only the newest few of a long page of reviews", () => {
+    const reviews = Array.from({ length: 10 }, (_, i) => ({
+      ...ballerina.reviews[0]!,
+      id: 100 + i,
+    }));
+    const { data } = renderedAndParsed({ ...ballerina, reviews });
+    expect(data.review!.map((r) => r.url)).toEqual(
+      [100, 101, 102]
+        .slice(0, JSON_LD_REVIEWS)
+        .map((id) => `https://reelrank.example/reviews/${id}`),
+    );
   });
 
   it("cannot be closed early by text in a review", () => {

@@ -26,6 +26,12 @@ export type MovieJsonLdInput = {
 
 const STARS = { bestRating: 5, worstRating: 0.5 } as const;
 
+/**
+ * The newest reviews the data carries. The page shows more, but each is in the HTML already and
+ * the script is sent twice (the HTML and React's payload): three say what readers think.
+ */
+export const JSON_LD_REVIEWS = 3;
+
 export function movieJsonLd(film: MovieJsonLdInput, base: URL) {
   const url = (path: string) => new URL(path, base).toString();
   const person = (c: MovieJsonLdInput["credits"][number]) => ({
@@ -59,7 +65,7 @@ export function movieJsonLd(film: MovieJsonLdInput, base: URL) {
       : {}),
     ...(film.reviews.length
       ? {
-          review: film.reviews.map((r) => ({
+          review: film.reviews.slice(0, JSON_LD_REVIEWS).map((r) => ({
             "@type": "Review",
             url: url(`/reviews/${r.id}`),
             author: { "@type": "Person", name: r.author.name, url: url(`/u/${r.author.handle}`) },
