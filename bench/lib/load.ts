@@ -52,6 +52,17 @@ export async function measure(
   connections: number,
   seconds: number,
   headers: Record<string, string> = {},
+  /** Requests per second across all connections; none: as fast as the server answers. */
+  overallRate?: number,
 ) {
-  return summarise(await autocannon({ url, connections, duration: seconds, headers, workers: 1 }));
+  return summarise(
+    await autocannon({
+      url,
+      connections,
+      duration: seconds,
+      headers,
+      workers: 1,
+      ...(overallRate ? { overallRate } : {}),
+    }),
+  );
 }

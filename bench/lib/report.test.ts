@@ -123,4 +123,16 @@ describe("judgeTargets", () => {
     });
     expect(targets.find((t) => t.name.startsWith("a posted review"))?.met).toBe(false);
   });
+
+  it("judges the writes at half the readers' rate apart from the saturated run", () => {
+    const targets = judgeTargets(all(result("film", 800), result("naive", 10)), baseline, seen, {
+      ...seen,
+      p99: 1400,
+    });
+    expect(targets.find((t) => t.name.startsWith("a posted review"))?.met).toBe(true);
+    expect(targets.find((t) => t.name.includes("half"))).toMatchObject({
+      met: false,
+      detail: "p99 1400 ms, 10/10 seen",
+    });
+  });
 });

@@ -95,9 +95,12 @@ export function scenarioTable(results: ScenarioResult[], baselineRps: number): s
 
 const ms = (v: number | null) => (v == null ? "–" : `${Math.round(v)} ms`);
 
-export function visibilityLine(v: Visibility): string {
+export function visibilityLine(
+  v: Visibility,
+  label = "reviews posted through postReviewAction",
+): string {
   return (
-    `reviews posted through postReviewAction: ${v.attempted} sent, ${v.acknowledged} acknowledged, ` +
+    `${label}: ${v.attempted} sent, ${v.acknowledged} acknowledged, ` +
     `${v.seen} seen on the page.\n` +
     `  after the action answered: p50 ${ms(v.p50)}, p99 ${ms(v.p99)}, max ${ms(v.max)}; ` +
     `after it was sent: p50 ${ms(v.fromSend.p50)}, p99 ${ms(v.fromSend.p99)}; ` +
@@ -111,6 +114,8 @@ export function judgeTargets(
   results: ScenarioResult[],
   baselineRps: number,
   visibility: Visibility | null,
+  /** The same writes with the readers held at half the film page's measured rate. */
+  pacedVisibility: Visibility | null = null,
 ): Target[] {
   const by = (key: string) => results.find((r) => r.key === key)?.measurement;
   const targets: Target[] = [];
@@ -135,16 +140,18 @@ export function judgeTargets(
       });
     }
   }
+  const visible = (name: string, v: Visibility) => ({
+    name,
+    detail: `p99 ${ms(v.p99)}, ${v.seen}/${v.acknowledged} seen`,
+    met: v.acknowledged > 0 && v.seen === v.acknowledged && v.p99 != null && v.p99 <= 1000,
+  });
   if (visibility) {
-    targets.push({
-      name: "a posted review visible within 1 s (p99), every one seen",
-      detail: `p99 ${ms(visibility.p99)}, ${visibility.seen}/${visibility.acknowledged} seen`,
-      met:
-        visibility.acknowledged > 0 &&
-        visibility.seen === visibility.acknowledged &&
-        visibility.p99 != null &&
-        visibility.p99 <= 1000,
-    });
+    targets.push(visible("a posted review visible within 1 s (p99), every one seen", visibility));
+  }
+  if (pacedVisibility) {
+    targets.push(
+      visible("the same with readers at half the film page's rate (3b)", pacedVisibility),
+    );
   }
   const naive = by("naive");
   if (film && naive) {
