@@ -17,7 +17,7 @@ import {
   type ProfileChange,
 } from "./queries/accounts";
 import type { Actor } from "./queries/users";
-import { tags } from "./tags";
+import { reviewChangeTags, tags } from "./tags";
 
 type Db = () => Promise<Database>;
 
@@ -42,7 +42,7 @@ function profileChangeTags(change: ProfileChange): string[] {
   return [
     ...new Set([
       ...change.handles.flatMap(profilePageTags),
-      ...change.filmSlugs.map(tags.reviews),
+      ...change.filmSlugs.flatMap(reviewChangeTags),
       ...change.reviewIds.map(tags.review),
       ...(change.filmSlugs.length ? [tags.reviewsFeed] : []),
     ]),
@@ -85,7 +85,7 @@ export function accountHandlers(db: Db) {
         tags: [
           ...new Set([
             ...result.handles.flatMap(profilePageTags),
-            ...result.filmSlugs.map(tags.reviews),
+            ...result.filmSlugs.flatMap(reviewChangeTags),
             ...result.reviewIds.map(tags.review),
             ...result.listIds.map(tags.list),
             ...result.followHandles.map(tags.follows),

@@ -83,9 +83,18 @@ import { addComment, deleteComment, editComment } from "./queries/comments";
 import { blockUser, followUser, unblockUser, unfollowUser } from "./queries/follows";
 import { markAllNotificationsRead, markNotificationRead } from "./queries/notifications";
 import type { Actor } from "./queries/users";
-import { tags } from "./tags";
+import { reviewChangeTags, tags } from "./tags";
+import { startOfUtcWeek } from "../lib/film-extras/timeline";
 
 type Db = () => Promise<Database>;
+
+/**
+ * A review posted in the first minute of a week may carry last week's time (a transaction's time
+ * is its start) yet be counted after last week was cached: then past weeks are recounted too.
+ */
+function justAfterWeekStart(now = new Date()): boolean {
+  return now.getTime() - startOfUtcWeek(now).getTime() < 60_000;
+}
 
 export function reviewHandlers(db: Db) {
   return {
@@ -94,7 +103,10 @@ export function reviewHandlers(db: Db) {
       return {
         data: result,
         tags: [
-          tags.reviews(result.filmSlug),
+          // a new review counts in this week only; an edit may change a past week's ratings
+          ...(result.created && !justAfterWeekStart()
+            ? [tags.reviews(result.filmSlug)]
+            : reviewChangeTags(result.filmSlug)),
           tags.review(result.reviewId),
           tags.reviewsFeed,
           ...(actor ? [tags.user(actor.handle)] : []),
@@ -107,7 +119,7 @@ export function reviewHandlers(db: Db) {
       return {
         data: result,
         tags: [
-          tags.reviews(result.filmSlug),
+          ...reviewChangeTags(result.filmSlug),
           tags.review(result.reviewId),
           tags.reviewsFeed,
           ...(actor ? [tags.user(actor.handle)] : []),
@@ -192,7 +204,7 @@ export function dataHandlers(start: (trigger: `admin:${string}`) => { started: b
 export function editingHandlers(db: Db) {
   const filmTags = (...slugs: string[]) => [
     tags.films,
-    ...[...new Set(slugs)].flatMap((s) => [tags.film(s), tags.reviews(s)]),
+    ...[...new Set(slugs)].flatMap((s) => [tags.film(s), ...reviewChangeTags(s)]),
   ];
   // a film's name and address also stand on chart weeks, lists and its people's filmographies
   const changeTags = (r: {
@@ -346,7 +358,7 @@ export function diaryHandlers(db: Db) {
     // a rating or text given with a log is the viewer's review
     ...(r.reviewChanged && r.reviewId != null
       ? [
-          tags.reviews(r.filmSlug),
+          ...reviewChangeTags(r.filmSlug),
           tags.review(r.reviewId),
           tags.reviewsFeed,
           ...(actor ? [tags.user(actor.handle)] : []),
@@ -445,7 +457,8 @@ export function importTags(handle: string, changedFilms: string[]): string[] {
     tags.diary(handle),
     tags.watchlist(handle),
     ...(changedFilms.length ? [tags.reviewsFeed] : []),
-    ...changedFilms.map((slug) => tags.reviews(slug)),
+    // imported reviews keep the dates they were written on
+    ...changedFilms.flatMap(reviewChangeTags),
   ];
 }
 

@@ -32,7 +32,7 @@ import {
   getRatingWeeksByFilmId,
   getRelatedByPeople,
 } from "./queries/film-extras";
-import { buildReceptionTimeline } from "@/lib/film-extras/timeline";
+import { buildReceptionTimeline, startOfUtcWeek } from "@/lib/film-extras/timeline";
 import { listFilmRevisions } from "./queries/edit-queue";
 import { getPeopleNames, getPersonBySlug } from "./queries/people";
 import { getCurrentSlug } from "./queries/redirects";
@@ -407,12 +407,29 @@ export async function loadFilmExtras(slug: string) {
   return { timeline: buildReceptionTimeline(film.chart, ratingWeeks), ...neighbours };
 }
 
-/** Ratings posted per week, for the reception timeline: what a review changes. */
+/**
+ * Ratings posted per week, for the reception timeline: what a review changes. The weeks before
+ * this one are counted and cached apart, so a new review (posted this week) recounts only this
+ * week's ratings, not every rating the film ever had.
+ */
 async function loadRatingWeeks(slug: string, filmId: number) {
   "use cache";
   cacheTag(tags.reviews(slug));
   cacheLife("days");
-  return getRatingWeeksByFilmId(await getDb(), { filmId });
+  const thisWeek = startOfUtcWeek(new Date());
+  const [settled, current] = await Promise.all([
+    loadSettledRatingWeeks(slug, filmId, thisWeek.toISOString()),
+    getRatingWeeksByFilmId(await getDb(), { filmId, from: thisWeek }),
+  ]);
+  return [...settled, ...current];
+}
+
+/** Ratings per week posted before `before` (a Monday, 00:00 UTC). */
+async function loadSettledRatingWeeks(slug: string, filmId: number, before: string) {
+  "use cache";
+  cacheTag(tags.ratingHistory(slug));
+  cacheLife("days");
+  return getRatingWeeksByFilmId(await getDb(), { filmId, before: new Date(before) });
 }
 
 /** The list of the film's peak week, films sharing its people, its per-country weeks. */

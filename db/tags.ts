@@ -10,6 +10,11 @@ export const tags = {
   chartWeek: (week: string) => `chart:${week}`,
   /** A film's ratings and review lists (every sort and page), and its ratings per week. */
   reviews: (filmSlug: string) => `reviews:${filmSlug}`,
+  /**
+   * A film's ratings per week before the current one. Every change to its reviews expires it
+   * (`reviewChangeTags`) except posting a new one, which only counts in the current week.
+   */
+  ratingHistory: (filmSlug: string) => `rating-history:${filmSlug}`,
   review: (id: number) => `review:${id}`,
   /** What spans every film's reviews: the front page's liked reviews and best-rated films. */
   reviewsFeed: "reviews-feed",
@@ -27,3 +32,11 @@ export const tags = {
   /** A user's followers and following: the two lists and their counts. */
   follows: (handle: string) => `follows:${handle.toLowerCase()}`,
 } as const;
+
+/**
+ * What a change to a film's existing reviews expires: an edit, a deletion, moderation, a merge or
+ * an import can move ratings in past weeks. Posting a new review needs `tags.reviews` alone.
+ */
+export function reviewChangeTags(filmSlug: string): string[] {
+  return [tags.reviews(filmSlug), tags.ratingHistory(filmSlug)];
+}

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildReceptionTimeline } from "../../lib/film-extras/timeline";
+import { buildReceptionTimeline, startOfUtcWeek } from "../../lib/film-extras/timeline";
 import { streamCountryRows } from "../../lib/top10/stream";
 import { importCountriesStream } from "../import/countries";
 import type { DatabaseHandle } from "../index";
@@ -143,6 +143,19 @@ describe.each(testEngines())("film page extras on %s", (engine) => {
     expect(timeline.weeks.filter((w) => w.rank != null)).toHaveLength(
       new Set(run.map((r) => r.week)).size,
     );
+
+    // counted in two parts at a week's start, as the cache counts past weeks apart from this one
+    const whole = await getRatingWeeksByFilmId(db(), { filmId: film!.id });
+    for (const split of [
+      startOfUtcWeek(at(1)),
+      startOfUtcWeek(at(15)),
+      startOfUtcWeek(at(-6, 0.5)),
+    ]) {
+      const before = await getRatingWeeksByFilmId(db(), { filmId: film!.id, before: split });
+      const from = await getRatingWeeksByFilmId(db(), { filmId: film!.id, from: split });
+      expect(before.length && from.length, split.toISOString()).toBeTruthy();
+      expect([...before, ...from], split.toISOString()).toEqual(whole);
+    }
   });
 
   it("lists the other titles of the film's peak week", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import type { RatingWeek } from "../../lib/film-extras/timeline";
 import type { ListSlug } from "../../lib/top10/lists";
 import type { Executor } from "../index";
@@ -12,7 +12,17 @@ import { getChartWeek, type ChartRow } from "./charts";
  */
 export async function getRatingWeeksByFilmId(
   db: Executor,
-  { filmId }: { filmId: number },
+  {
+    filmId,
+    from,
+    before,
+  }: {
+    filmId: number;
+    /** Only reviews posted at or after this moment (a Monday 00:00 UTC keeps weeks whole). */
+    from?: Date;
+    /** Only reviews posted before this moment. */
+    before?: Date;
+  },
 ): Promise<RatingWeek[]> {
   // the Sunday ending the review's week (Monday's date + 6), grouped as a date, written once per week
   const sunday = sql`(date_trunc('week', ${reviews.createdAt} at time zone 'UTC')::date + 6)`;
@@ -28,6 +38,8 @@ export async function getRatingWeeksByFilmId(
       and(
         eq(reviews.filmId, filmId),
         isNull(reviews.deletedAt),
+        from ? gte(reviews.createdAt, from) : undefined,
+        before ? lt(reviews.createdAt, before) : undefined,
         sql`not exists (select 1 from moderation_states m where m.target_type = 'review' and m.target_id = ${reviews.id} and m.status <> 'visible')`,
       ),
     )

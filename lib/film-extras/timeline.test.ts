@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "../top10/week";
 import {
   buildReceptionTimeline,
+  startOfUtcWeek,
   weekEnding,
   WEEKS_AFTER_RUN,
   WEEKS_BEFORE_RUN,
@@ -91,5 +92,24 @@ describe("buildReceptionTimeline", () => {
     )!;
     expect(t.weeks).toHaveLength(1);
     expect(t.weeks[0]).toMatchObject({ rank: 2, list: "films-non-english", views: 2 });
+  });
+});
+
+describe("startOfUtcWeek", () => {
+  it("is the Monday at midnight UTC of the Monday–Sunday week, as ratings are counted", () => {
+    const monday = "2023-10-09T00:00:00.000Z";
+    for (const moment of [
+      "2023-10-09T00:00:00.000Z",
+      "2023-10-11T13:45:00.000Z",
+      "2023-10-15T23:59:59.999Z",
+    ])
+      expect(startOfUtcWeek(new Date(moment)).toISOString(), moment).toBe(monday);
+    expect(startOfUtcWeek(new Date("2023-10-08T23:59:59.999Z")).toISOString()).toBe(
+      "2023-10-02T00:00:00.000Z",
+    );
+    // and it agrees with the week a rating is counted in (the Sunday ending it)
+    expect(
+      weekEnding(startOfUtcWeek(new Date("2024-02-29T10:00:00Z")).toISOString().slice(0, 10)),
+    ).toBe("2024-03-03");
   });
 });

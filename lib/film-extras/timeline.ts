@@ -41,6 +41,14 @@ export function weekEnding(isoDate: string): string {
   return addDays(isoDate, (7 - day) % 7);
 }
 
+/** Monday 00:00 UTC of the week a moment falls in: where a rating's week (as counted) begins. */
+export function startOfUtcWeek(moment: Date): Date {
+  const day = new Date(
+    Date.UTC(moment.getUTCFullYear(), moment.getUTCMonth(), moment.getUTCDate()),
+  );
+  return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000);
+}
+
 /**
  * The weeks from the chart run's first to its last, stretched to take in the weeks with ratings
  * up to WEEKS_BEFORE_RUN before and WEEKS_AFTER_RUN after it; ratings further off are only

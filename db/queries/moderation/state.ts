@@ -15,7 +15,7 @@ import {
   users,
   type ReportTarget,
 } from "../../schema";
-import { tags } from "../../tags";
+import { reviewChangeTags, tags } from "../../tags";
 import { changeStats } from "../rating-stats";
 import { notify } from "../relations";
 import type { Actor } from "../users";
@@ -112,7 +112,7 @@ export async function followVisibility(tx: Executor, t: Target, before: string, 
 export function targetTags(t: Target): string[] {
   return [
     tags.film(t.filmSlug),
-    tags.reviews(t.filmSlug),
+    ...reviewChangeTags(t.filmSlug),
     tags.review(t.reviewId),
     tags.user(t.authorHandle),
     tags.reviewsFeed,
