@@ -11,6 +11,8 @@ test("a viewer signs up, reviews, edits; another likes and comments; the review 
   page,
   browser,
 }) => {
+  // two sign-ups, an accessibility check and a dozen saves on a busy two-core machine
+  test.setTimeout(150_000);
   const viewer = uniqueUser("viewer");
   await signUp(page, viewer);
 
