@@ -23,6 +23,11 @@ const nextConfig: NextConfig = {
     // Cached pages live in memory only: a server started after a command-line import (which
     // needs the embedded database to itself) must not serve pages cached before it.
     isrFlushToDisk: false,
+    // proxy.ts runs on /api/*, and Next then hands a route handler only the first this-many bytes
+    // of a body (10 MB by default). A Letterboxd upload may weigh 20 MB (MAX_UPLOAD_BYTES) plus
+    // its form's bytes, and must arrive whole; a body past that must arrive past it, for
+    // /api/me/imports to answer 413 rather than fail to read a cut-off form.
+    proxyClientMaxBodySize: 21 * 1024 * 1024,
   },
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   rewrites() {

@@ -50,3 +50,23 @@ export async function ratingOf(request: APIRequestContext, slug: string): Promis
   const body = (await (await request.get(`/api/films/${slug}`)).json()) as { rating: RatingJson };
   return body.rating;
 }
+
+/** Types into "Add a film" and chooses the film with the keyboard. */
+export async function chooseFilm(page: Page, title: string) {
+  const box = page.getByRole("combobox", { name: "Add a film" });
+  await box.fill(title);
+  const option = page.getByRole("option", { name: new RegExp(`^${title}`) }).first();
+  await expect(option).toBeVisible();
+  // choose with the keyboard: down to the option, then Enter
+  const options = page.getByRole("option");
+  const index = (await options.allTextContents()).findIndex((t) => t.startsWith(title));
+  for (let i = 0; i <= index; i++) await box.press("ArrowDown");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await option.getAttribute("id"))!);
+  await box.press("Enter");
+}
+
+/** Adds a film to the list open in the editor, and waits for the editor to say so. */
+export async function addFilm(page: Page, title: string) {
+  await chooseFilm(page, title);
+  await expect(page.getByRole("status").filter({ hasText: `${title} added.` })).toBeVisible();
+}

@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import fs from "node:fs";
+import http from "node:http";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { signUp, uniqueUser } from "./fixtures";
 
@@ -58,6 +59,60 @@ const EXPORT = letterboxdZip({
   ],
 });
 
+/**
+ * Posts a multipart upload of `size` bytes with the page's cookies, sent in chunks without a
+ * Content-Length (as a client may): Playwright's own requests always state the length.
+ */
+function postInChunks(
+  page: Page,
+  path: string,
+  size: number,
+): Promise<{ status: number; body: string }> {
+  return page
+    .context()
+    .cookies()
+    .then(
+      (cookies) =>
+        new Promise((resolve, reject) => {
+          const request = http.request(
+            new URL(path, page.url()),
+            {
+              method: "POST",
+              headers: {
+                Cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "),
+                Accept: "application/json",
+                "Content-Type": "multipart/form-data; boundary=e2e-boundary",
+                "Transfer-Encoding": "chunked",
+              },
+            },
+            (response) => {
+              let body = "";
+              response.setEncoding("utf8");
+              response.on("data", (c: string) => (body += c));
+              response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+            },
+          );
+          // the server may answer and close before the last chunk: the answer is what counts
+          request.on("error", reject);
+          request.write(
+            "--e2e-boundary\r\n" +
+              'Content-Disposition: form-data; name="files"; filename="letterboxd.zip"\r\n' +
+              "Content-Type: application/zip\r\n\r\n",
+          );
+          const chunk = Buffer.alloc(1024 * 1024);
+          let sent = 0;
+          const pump = () => {
+            while (sent < size) {
+              sent += chunk.length;
+              if (!request.write(chunk)) return void request.once("drain", pump);
+            }
+            request.end("\r\n--e2e-boundary--\r\n");
+          };
+          pump();
+        }),
+    );
+}
+
 test("a new viewer imports a Letterboxd export, picks an unmatched film, and downloads their data", async ({
   page,
   request,
@@ -79,6 +134,47 @@ test("a new viewer imports a Letterboxd export, picks an unmatched film, and dow
     "diary.csv: expected columns Date, Name, Year",
   );
   await expect(page).toHaveURL(/\/settings\/import$/);
+
+  // an upload over the 20 MB limit is refused with a sentence, and starts nothing
+  const oversized = await page.request.post("/api/me/imports", {
+    headers: { Accept: "application/json" },
+    multipart: {
+      files: {
+        name: "letterboxd.zip",
+        mimeType: "application/zip",
+        buffer: Buffer.alloc(21 * 1024 * 1024),
+      },
+    },
+  });
+  expect(oversized.status()).toBe(413);
+  expect(oversized.headers()["cache-control"]).toBe("private, no-store");
+  expect(await oversized.json()).toEqual({
+    ok: false,
+    error: "The upload is over the 20 MB limit. A Letterboxd export is usually well under 5 MB.",
+    fieldErrors: {},
+  });
+  // …also when the body comes without a length, in chunks
+  const chunked = await postInChunks(page, "/api/me/imports", 21 * 1024 * 1024);
+  expect(chunked.status).toBe(413);
+  expect(chunked.body).toContain("The upload is over the 20 MB limit.");
+  // a file under the limit arrives whole and is read: this one is refused for what it is
+  const underLimit = await page.request.post("/api/me/imports", {
+    headers: { Accept: "application/json" },
+    multipart: {
+      files: {
+        name: "letterboxd.zip",
+        mimeType: "application/zip",
+        buffer: Buffer.alloc(12 * 1024 * 1024, 1),
+      },
+    },
+  });
+  expect(underLimit.status()).toBe(400);
+  expect(((await underLimit.json()) as { error: string }).error).toBe(
+    "Nothing was imported. letterboxd.zip: this is not a zip file.",
+  );
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Import from Letterboxd" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your imports" })).toHaveCount(0);
 
   await files.setInputFiles({
     name: "letterboxd.zip",

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { signUp, uniqueUser, type TestUser } from "./fixtures";
+import { addFilm, chooseFilm, signUp, uniqueUser, type TestUser } from "./fixtures";
 
 // journeys with two sign-ups (argon2id by design costs CPU) on a shared 2-core machine
 test.slow();
@@ -20,25 +20,6 @@ async function signUpSteadily(page: Page, user: TestUser) {
     await page.goto("/");
     await expect(page.getByRole("link", { name: `@${user.handle}` })).toBeVisible();
   });
-}
-
-/** Types into "Add a film" and chooses the film with the keyboard. */
-async function chooseFilm(page: Page, title: string) {
-  const box = page.getByRole("combobox", { name: "Add a film" });
-  await box.fill(title);
-  const option = page.getByRole("option", { name: new RegExp(`^${title}`) }).first();
-  await expect(option).toBeVisible();
-  // choose with the keyboard: down to the option, then Enter
-  const options = page.getByRole("option");
-  const index = (await options.allTextContents()).findIndex((t) => t.startsWith(title));
-  for (let i = 0; i <= index; i++) await box.press("ArrowDown");
-  await expect(box).toHaveAttribute("aria-activedescendant", (await option.getAttribute("id"))!);
-  await box.press("Enter");
-}
-
-async function addFilm(page: Page, title: string) {
-  await chooseFilm(page, title);
-  await expect(page.getByRole("status").filter({ hasText: `${title} added.` })).toBeVisible();
 }
 
 test("a viewer makes a ranked list, reorders it by keyboard; another viewer likes it", async ({

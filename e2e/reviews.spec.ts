@@ -11,6 +11,8 @@ test("a viewer signs up, reviews, edits; another likes and comments; the review 
   page,
   browser,
 }) => {
+  // two sign-ups, an accessibility check and a dozen saves on a busy two-core machine
+  test.setTimeout(150_000);
   const viewer = uniqueUser("viewer");
   await signUp(page, viewer);
 
@@ -46,6 +48,18 @@ test("a viewer signs up, reviews, edits; another likes and comments; the review 
   await expect(page.getByTestId("rating-average")).toContainText(
     averageOf(sumOf(before) + 6, before.count + 1),
   );
+  // the review's history keeps the first text, as typed
+  await mine.getByRole("link", { name: "edited — see changes" }).click();
+  await expect(page).toHaveURL(/\/reviews\/\d+\/history$/);
+  const versions = page.getByRole("main").getByRole("listitem");
+  await expect(versions).toHaveCount(2);
+  await expect(versions.nth(0)).toContainText("Current, edited");
+  await expect(versions.nth(0)).toContainText("On reflection: fine.");
+  await expect(versions.nth(1)).toContainText("First posted");
+  await expect(versions.nth(1)).toContainText("Oslo falls apart, slowly. 지진 장면 최고 🌋");
+  await expect(versions.nth(1)).toContainText("<script>alert(1)</script>");
+  await expect(versions.nth(1).getByRole("img", { name: "4.5 stars" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 
   // another viewer likes it and comments on its page
   const other = uniqueUser("fan");
@@ -66,10 +80,31 @@ test("a viewer signs up, reviews, edits; another likes and comments; the review 
     page2.getByRole("listitem").filter({ hasText: "Agreed — 동의해요 <b>bold?</b>" }),
   ).toBeVisible();
   await expect(page2.getByRole("heading", { name: "Comments (1)" })).toBeVisible();
+  // the commenter edits the comment: the new text, marked edited
+  const reviewUrl = page2.url();
+  const commentId = await page2
+    .getByRole("listitem")
+    .filter({ hasText: "Agreed — 동의해요" })
+    .getAttribute("id");
+  const comment = page2.locator(`[id="${commentId}"]`);
+  await expect(comment).not.toContainText("edited");
+  await comment.getByRole("button", { name: "Edit", exact: true }).click();
+  await comment.getByLabel("Edit your comment").fill("Agreed, mostly — 대체로 <i>동의</i>");
+  await comment.getByRole("button", { name: "Save" }).click();
+  await expect(comment).toContainText("Agreed, mostly — 대체로 <i>동의</i>");
+  await expect(comment).toContainText("edited");
+  await expect(comment.getByLabel("Edit your comment")).toHaveCount(0);
   await context.close();
 
+  // the review's author reads the edited comment
+  await page.goto(reviewUrl);
+  const read = page.locator(`[id="${commentId}"]`);
+  await expect(read).toContainText("Agreed, mostly — 대체로 <i>동의</i>");
+  await expect(read).not.toContainText("Agreed — 동의해요");
+  await expect(read).toContainText("edited");
+
   // the author sees the like, then deletes the review
-  await page.reload();
+  await page.goto("/films/the-quake-2018");
   await expect(mine.getByRole("article")).toContainText("1 like");
   await mine.getByRole("button", { name: "Delete review" }).click();
   await mine.getByRole("button", { name: "Yes, delete it" }).click();
