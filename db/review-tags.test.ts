@@ -7,7 +7,7 @@ import { tags } from "./tags";
 import { createTestDatabase, testEngines } from "./testing";
 
 /**
- * The film page counts past weeks' ratings apart (db/cached.ts, loadRatingWeeks): posting a new
+ * The film page counts past weeks' ratings apart (db/cached/films.ts, loadRatingWeeks): posting a new
  * review must leave them cached, and every change that can move a past week's ratings must not.
  */
 describe.each(testEngines())("what a review's changes expire on %s", (engine) => {
