@@ -1,5 +1,5 @@
 /**
- * The account settings' handlers (see db/actions.ts for the shape): the domain write in
+ * The account settings' handlers (see db/actions/ for the shape): the domain write in
  * db/queries/accounts.ts and exactly the cache tags it changed.
  */
 import type {
