@@ -1,6 +1,6 @@
 /**
- * Moderators' and admins' actions, and the admin's Netflix check. The handlers run once the action pipeline has its actor and valid input
- * (see ./index.ts).
+ * Moderators' and admins' actions, and the admin's Netflix check. The handlers run once the action
+ * pipeline has its actor and valid input (see ./index.ts).
  */
 import type { z } from "zod";
 import type {

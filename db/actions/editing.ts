@@ -1,6 +1,6 @@
 /**
- * Editors' actions on films and people. The handlers run once the action pipeline has its actor and valid input
- * (see ./index.ts).
+ * Editors' actions on films and people. The handlers run once the action pipeline has its actor
+ * and valid input (see ./index.ts).
  */
 import type { z } from "zod";
 import type {

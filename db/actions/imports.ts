@@ -1,6 +1,6 @@
 /**
- * Letterboxd imports. The handlers run once the action pipeline has its actor and valid input
- * (see ./index.ts).
+ * Letterboxd imports. The handlers run once the action pipeline has its actor and valid input (see
+ * ./index.ts).
  */
 import type { z } from "zod";
 import type { importUploadInput, resolveUnmatchedInput } from "../../lib/validation";

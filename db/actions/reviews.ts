@@ -1,6 +1,6 @@
 /**
- * Reviews, likes and comments. The handlers run once the action pipeline has its actor and valid input
- * (see ./index.ts).
+ * Reviews, likes and comments. The handlers run once the action pipeline has its actor and valid
+ * input (see ./index.ts).
  */
 import type { z } from "zod";
 import type {

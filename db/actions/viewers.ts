@@ -1,6 +1,6 @@
 /**
- * Viewers' own things: diary, watchlist, lists, follows, blocks, notifications. The handlers run once the action pipeline has its actor and valid input
- * (see ./index.ts).
+ * Viewers' own things: diary, watchlist, lists, follows, blocks, notifications. The handlers run
+ * once the action pipeline has its actor and valid input (see ./index.ts).
  */
 import type { z } from "zod";
 import type {
