@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../index";
 import { follows, notifications } from "../schema";
@@ -139,5 +139,74 @@ describe.each(testEngines())("follows and blocks on %s", (engine) => {
       limit: 10,
     });
     expect(following.people.map((p) => p.handle)).toEqual([star.handle]);
+  });
+  it("pages through people who followed within one millisecond, each once and in order", async () => {
+    const star = await w.makeUser();
+    // one instant shared by three follows (as in one transaction), and two differing from it
+    // only in microseconds, so a page boundary falls inside the millisecond
+    const moments = [
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123789Z",
+      "2025-05-05T10:00:00.123001Z",
+      "2025-05-05T10:00:00.122999Z",
+    ];
+    const fans: { id: string; handle: string; at: string }[] = [];
+    for (const at of moments) {
+      const fan = await w.makeUser();
+      await handle.db
+        .insert(follows)
+        .values({ followerId: fan.id, followeeId: star.id, createdAt: sql`${at}::timestamptz` });
+      fans.push({ ...fan, at });
+    }
+    // newest first; within one instant the user id decides, descending
+    const expected = [...fans]
+      .sort((x, y) => (x.at === y.at ? (x.id < y.id ? 1 : -1) : x.at < y.at ? 1 : -1))
+      .map((f) => f.handle);
+    const seen: string[] = [];
+    let cursor: ReturnType<typeof decodeFollowCursor> = null;
+    for (let page = 0; page < 10; page++) {
+      const { people, next } = await listFollows(handle.db, {
+        userId: star.id,
+        side: "followers",
+        cursor,
+        limit: 2,
+      });
+      seen.push(...people.map((p) => p.handle));
+      if (!next) break;
+      cursor = decodeFollowCursor(next);
+      expect(cursor).not.toBeNull();
+    }
+    expect(seen).toEqual(expected);
+
+    // the same on the other side: one fan following several people at once
+    const fan = await w.makeUser();
+    const stars: { id: string; handle: string; at: string }[] = [];
+    for (const at of moments) {
+      const s = await w.makeUser();
+      await handle.db
+        .insert(follows)
+        .values({ followerId: fan.id, followeeId: s.id, createdAt: sql`${at}::timestamptz` });
+      stars.push({ ...s, at });
+    }
+    const followed: string[] = [];
+    cursor = null;
+    for (let page = 0; page < 10; page++) {
+      const { people, next } = await listFollows(handle.db, {
+        userId: fan.id,
+        side: "following",
+        cursor,
+        limit: 2,
+      });
+      followed.push(...people.map((p) => p.handle));
+      if (!next) break;
+      cursor = decodeFollowCursor(next);
+    }
+    expect(followed).toEqual(
+      [...stars]
+        .sort((x, y) => (x.at === y.at ? (x.id < y.id ? 1 : -1) : x.at < y.at ? 1 : -1))
+        .map((s) => s.handle),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction } from "../../lib/action";
 import {
@@ -488,5 +488,45 @@ describe.each(testEngines())("lists on %s", (engine) => {
       cursor = page.next;
     } while (cursor);
     expect(seen).toEqual([made[0], made[4], made[3], made[2], made[1]].map((m) => m!.listId));
+  });
+  it("pages through lists changed within one millisecond, each once and in order", async () => {
+    const owner = await makeUser();
+    // three changed in one instant (as one transaction writes them), three only microseconds apart
+    const moments = [
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123789Z",
+      "2025-05-05T10:00:00.123001Z",
+      "2025-05-05T10:00:00.122999Z",
+    ];
+    const made: { id: number; at: string }[] = [];
+    for (const at of moments) {
+      const list = await makeList(owner, 0);
+      await handle.db
+        .update(lists)
+        .set({ updatedAt: sql`${at}::timestamptz` })
+        .where(eq(lists.id, list.listId));
+      made.push({ id: list.listId, at });
+    }
+    const expected = [...made]
+      .sort((x, y) => (x.at === y.at ? y.id - x.id : x.at < y.at ? 1 : -1))
+      .map((l) => l.id);
+    for (const privacy of ["exclude", "include"] as const) {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < 10; page++) {
+        const got: Awaited<ReturnType<typeof listUserLists>> = await listUserLists(handle.db, {
+          ownerId: owner.id,
+          privacy,
+          cursor,
+          limit: 2,
+        });
+        seen.push(...got.lists.map((l) => l.id));
+        cursor = got.next;
+        if (!cursor) break;
+      }
+      expect(seen).toEqual(expected);
+    }
   });
 });

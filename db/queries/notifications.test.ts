@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../index";
-import { commentRevisions, reviewComments } from "../schema";
+import { commentRevisions, notifications, reviewComments } from "../schema";
 import { socialWorld } from "../social-fixtures";
 import { createTestDatabase, testEngines } from "../testing";
 import { countUnread, listNotifications } from "./notifications";
@@ -257,5 +257,48 @@ describe.each(testEngines())("notifications and comment threads on %s", (engine)
         parentId: String(loneId),
       }),
     ).toMatchObject({ ok: false, error: "The comment you answered no longer exists." });
+  });
+  it("pages through notifications written within one millisecond, each once and in order", async () => {
+    const me = await w.makeUser();
+    // three in one instant (as one transaction writes them) and three differing only in microseconds
+    const moments = [
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123789Z",
+      "2025-05-05T10:00:00.123001Z",
+      "2025-05-05T10:00:00.122999Z",
+    ];
+    const written: { id: number; at: string }[] = [];
+    for (const at of moments) {
+      const actor = await w.makeUser();
+      const [row] = await handle.db
+        .insert(notifications)
+        .values({
+          userId: me.id,
+          kind: "followed",
+          actorId: actor.id,
+          dedupeKey: `followed:${actor.id}`,
+          createdAt: sql`${at}::timestamptz`,
+        })
+        .returning({ id: notifications.id });
+      written.push({ id: row!.id, at });
+    }
+    // newest first; within one instant the later id first
+    const expected = [...written]
+      .sort((x, y) => (x.at === y.at ? y.id - x.id : x.at < y.at ? 1 : -1))
+      .map((n) => n.id);
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const got: Awaited<ReturnType<typeof listNotifications>> = await listNotifications(
+        handle.db,
+        { userId: me.id, cursor, limit: 2 },
+      );
+      seen.push(...got.notifications.map((n) => n.id));
+      cursor = got.next;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(expected);
   });
 });
