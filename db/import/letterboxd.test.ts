@@ -594,4 +594,65 @@ describe.each(testEngines())("Letterboxd import and export on %s", (engine) => {
     await importZip(fresh, zip);
     expect({ ...(await tableCounts()), jobs: before.jobs }).toEqual(before);
   });
+  it("matches titles whatever their case, punctuation or accents, and tells same-named films apart by year", async () => {
+    // Netflix films whose titles Letterboxd writes differently
+    const added = await handle.db
+      .insert(films)
+      .values([
+        { slug: "tick-tick-boom-2021", title: "Tick, Tick... Boom!", year: 2021 },
+        {
+          slug: "glass-onion-a-knives-out-mystery-2022",
+          title: "Glass Onion: A Knives Out Mystery",
+          year: 2022,
+        },
+        {
+          slug: "pokemon-the-movie-secrets-of-the-jungle-2020",
+          title: "Pokémon the Movie: Secrets of the Jungle",
+          year: 2020,
+        },
+        { slug: "dont-look-up-2021", title: "Don't Look Up", year: 2021 },
+      ])
+      .returning({ id: films.id, slug: films.slug });
+    for (const f of added) slugOf.set(f.id, f.slug);
+    const actor = await makeUser();
+    const { report } = await importZip(
+      actor,
+      letterboxdZip({
+        "ratings.csv": [
+          RATINGS,
+          // another case
+          ["2024-06-01", "BALLERINA", "2016", "https://boxd.it/m1", "3"],
+          ["2024-06-01", "ballerina", "2023", "https://boxd.it/m2", "4.5"],
+          ["2024-06-01", "old dads", "2023", "https://boxd.it/m3", "2"],
+          // punctuation of its own, and punctuation dropped
+          ["2024-06-02", "tick, tick...BOOM!", "2021", "https://boxd.it/m4", "4"],
+          ["2024-06-02", "Glass Onion A Knives Out Mystery", "2022", "https://boxd.it/m5", "3.5"],
+          ["2024-06-02", "Dont Look Up!", "2021", "https://boxd.it/m6", "2.5"],
+          // accents stripped
+          [
+            "2024-06-03",
+            "Pokemon the Movie: Secrets of the Jungle",
+            "2020",
+            "https://boxd.it/m7",
+            "1",
+          ],
+          // and a title that only looks alike is not taken
+          ["2024-06-03", "Ballerinas", "2016", "https://boxd.it/m8", "5"],
+        ],
+      }),
+    );
+    expect(report.films).toEqual({ matched: 7, unmatched: 1, resolved: 0, skipped: 0 });
+    const rated = (await ownRows(actor.id)).reviews.map((r) => [slugOf.get(r.filmId), r.rating]);
+    expect(rated.sort()).toEqual(
+      [
+        ["ballerina-2016", 6],
+        ["ballerina-2023", 9],
+        ["dont-look-up-2021", 5],
+        ["glass-onion-a-knives-out-mystery-2022", 7],
+        ["old-dads-2023", 4],
+        ["pokemon-the-movie-secrets-of-the-jungle-2020", 2],
+        ["tick-tick-boom-2021", 8],
+      ].sort(),
+    );
+  });
 });
