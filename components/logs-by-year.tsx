@@ -2,13 +2,13 @@ import Link from "next/link";
 import type { YearCount } from "@/db/queries/diary";
 import { plural } from "@/lib/format";
 
-/** How many films a user logged each year, latest year first. */
+/** How many different films a user watched each year (a rewatch counts once), latest first. */
 export function LogsByYear({ handle, years }: { handle: string; years: YearCount[] }) {
   if (years.length === 0) return null;
   return (
     <section aria-labelledby="logs-by-year" className="mt-4">
       <h2 id="logs-by-year" className="text-sm font-medium">
-        Films logged per year
+        Films watched per year
       </h2>
       <dl className="mt-1 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="logs-by-year">
         {years.map((y) => (

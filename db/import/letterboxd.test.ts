@@ -3,11 +3,14 @@ import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction } from "../../lib/action";
 import { AppError } from "../../lib/errors";
-import { exportZip } from "../../lib/letterboxd/export";
+import { exportFiles, exportZip } from "../../lib/letterboxd/export";
 import { parseExport } from "../../lib/letterboxd/parse";
 import { readUpload } from "../../lib/letterboxd/read";
 import type { DatabaseHandle } from "../index";
-import { getRatingStats, recountRatingStats, upsertReview } from "../queries/reviews";
+import { addComment } from "../queries/comments";
+import { followUser } from "../queries/follows";
+import { addListItem, createList, setListItemNote, setListLike } from "../queries/lists";
+import { getRatingStats, recountRatingStats, toggleLike, upsertReview } from "../queries/reviews";
 import { getActor, type Actor } from "../queries/users";
 import {
   diaryEntries,
@@ -442,6 +445,127 @@ describe.each(testEngines())("Letterboxd import and export on %s", (engine) => {
     expect(jobs).toEqual([]);
   });
 
+  it("exports a user's lists with notes, comments, likes, follows and every version of a review", async () => {
+    const me = await makeUser();
+    const friend = await makeUser();
+    const filmOf = (slug: string) => [...slugOf].find(([, s]) => s === slug)![0];
+    const review = (actor: Actor, slug: string, rating: number, body: string) =>
+      upsertReview(handle.db, actor, {
+        filmId: filmOf(slug),
+        rating,
+        body,
+        containsSpoilers: false,
+        watchedOn: null,
+      });
+
+    // my review, then edited: the export keeps the first text as an earlier version
+    await review(me, "ballerina-2016", 6, "First take: a charming dancer.");
+    await review(me, "ballerina-2016", 8, "Second take, after a rewatch.");
+    // a list of mine, with a note on one film; the note's text is kept exactly
+    const mine = await createList(handle.db, me, {
+      name: "Dance films",
+      description: "Feet & feelings",
+      ranked: true,
+      isPrivate: false,
+    });
+    await addListItem(handle.db, me, { listId: mine.listId, filmSlug: "ballerina-2016" });
+    const second = await addListItem(handle.db, me, {
+      listId: mine.listId,
+      filmSlug: "ballerina-2023",
+    });
+    await setListItemNote(handle.db, me, {
+      listId: mine.listId,
+      filmId: second.item.filmId,
+      note: 'Not the cartoon, "the" revenge one',
+    });
+    // what I do to my friend's review and list, and my friend themselves
+    const theirs = await review(friend, "nowhere-2023", 7, "Tense all the way.");
+    await toggleLike(handle.db, me, { reviewId: theirs.reviewId });
+    await addComment(handle.db, me, { reviewId: theirs.reviewId, body: "Agreed, <b>tense</b>!" });
+    const theirList = await createList(handle.db, friend, {
+      name: "Survival",
+      description: null,
+      ranked: false,
+      isPrivate: false,
+    });
+    await setListLike(handle.db, me, { listId: theirList.listId, liked: true });
+    await followUser(handle.db, me, { handle: friend.handle });
+
+    const base = new URL("https://reelrank.example");
+    const data = (await getExportData(handle.db, { userId: me.id, base }))!;
+    const filmUrl = (slug: string) => `https://reelrank.example/films/${slug}`;
+    const reviewUrl = `https://reelrank.example/reviews/${theirs.reviewId}`;
+    const expected = {
+      reviews: [
+        expect.objectContaining({
+          url: filmUrl("ballerina-2016"),
+          rating: 8,
+          body: "Second take, after a rewatch.",
+          editedAt: expect.any(String) as unknown,
+          versions: [
+            expect.objectContaining({ rating: 6, body: "First take: a charming dancer." }),
+          ],
+        }),
+      ],
+      lists: [
+        expect.objectContaining({
+          name: "Dance films",
+          description: "Feet & feelings",
+          ranked: true,
+          items: [
+            expect.objectContaining({ url: filmUrl("ballerina-2016"), position: 1, note: null }),
+            expect.objectContaining({
+              url: filmUrl("ballerina-2023"),
+              position: 2,
+              note: 'Not the cartoon, "the" revenge one',
+            }),
+          ],
+        }),
+      ],
+      comments: [expect.objectContaining({ reviewUrl, body: "Agreed, <b>tense</b>!" })],
+      likedReviews: [
+        expect.objectContaining({ url: filmUrl("nowhere-2023"), reviewUrl, author: friend.handle }),
+      ],
+      likedLists: [
+        expect.objectContaining({
+          name: "Survival",
+          owner: friend.handle,
+          url: `https://reelrank.example/u/${friend.handle}/lists/${theirList.slug}`,
+        }),
+      ],
+      following: [expect.objectContaining({ handle: friend.handle })],
+      followers: [],
+    };
+    expect(data).toMatchObject(expected);
+
+    // the JSON file holds the same, and the CSV files what Letterboxd's columns can hold
+    const files = exportFiles(data);
+    expect(JSON.parse(files["reelrank.json"]!)).toMatchObject({
+      format: "reelrank-export",
+      ...expected,
+    });
+    const versions = files["review-versions.csv"]!.trim().split("\n");
+    expect(versions).toHaveLength(2);
+    expect(versions[1]).toMatch(
+      new RegExp(
+        `^[^,]+,Ballerina,2016,${filmUrl("ballerina-2016")},3,First take: a charming dancer\\.,$`,
+      ),
+    );
+    expect(files["reviews.csv"]).toContain("Second take, after a rewatch.");
+    expect(files["reviews.csv"]).not.toContain("First take");
+    expect(files[`lists/${mine.slug}.csv`]).toContain(
+      `2,Ballerina,2023,${filmUrl("ballerina-2023")},"Not the cartoon, ""the"" revenge one"`,
+    );
+    expect(files["comments.csv"]).toContain(`"Agreed, <b>tense</b>!",${reviewUrl}`);
+    expect(files["likes/reviews.csv"]).toContain(`${reviewUrl},${friend.handle}`);
+    expect(files["likes/lists.csv"]).toContain(`Survival,https://reelrank.example/u/`);
+    expect(files["following.csv"]).toContain(`,${friend.handle},${friend.name},`);
+    // the friend's export shows the follow from the other side, and none of my likes
+    const theirs2 = (await getExportData(handle.db, { userId: friend.id, base }))!;
+    expect(theirs2.followers.map((f) => f.handle)).toEqual([me.handle]);
+    expect(theirs2.likedReviews).toEqual([]);
+  });
+
   it("exports what it imported; the export imports into a new account as the same entries", async () => {
     const data = (await getExportData(handle.db, {
       userId: first.actor.id,
@@ -469,5 +593,66 @@ describe.each(testEngines())("Letterboxd import and export on %s", (engine) => {
     const before = await tableCounts();
     await importZip(fresh, zip);
     expect({ ...(await tableCounts()), jobs: before.jobs }).toEqual(before);
+  });
+  it("matches titles whatever their case, punctuation or accents, and tells same-named films apart by year", async () => {
+    // Netflix films whose titles Letterboxd writes differently
+    const added = await handle.db
+      .insert(films)
+      .values([
+        { slug: "tick-tick-boom-2021", title: "Tick, Tick... Boom!", year: 2021 },
+        {
+          slug: "glass-onion-a-knives-out-mystery-2022",
+          title: "Glass Onion: A Knives Out Mystery",
+          year: 2022,
+        },
+        {
+          slug: "pokemon-the-movie-secrets-of-the-jungle-2020",
+          title: "Pokémon the Movie: Secrets of the Jungle",
+          year: 2020,
+        },
+        { slug: "dont-look-up-2021", title: "Don't Look Up", year: 2021 },
+      ])
+      .returning({ id: films.id, slug: films.slug });
+    for (const f of added) slugOf.set(f.id, f.slug);
+    const actor = await makeUser();
+    const { report } = await importZip(
+      actor,
+      letterboxdZip({
+        "ratings.csv": [
+          RATINGS,
+          // another case
+          ["2024-06-01", "BALLERINA", "2016", "https://boxd.it/m1", "3"],
+          ["2024-06-01", "ballerina", "2023", "https://boxd.it/m2", "4.5"],
+          ["2024-06-01", "old dads", "2023", "https://boxd.it/m3", "2"],
+          // punctuation of its own, and punctuation dropped
+          ["2024-06-02", "tick, tick...BOOM!", "2021", "https://boxd.it/m4", "4"],
+          ["2024-06-02", "Glass Onion A Knives Out Mystery", "2022", "https://boxd.it/m5", "3.5"],
+          ["2024-06-02", "Dont Look Up!", "2021", "https://boxd.it/m6", "2.5"],
+          // accents stripped
+          [
+            "2024-06-03",
+            "Pokemon the Movie: Secrets of the Jungle",
+            "2020",
+            "https://boxd.it/m7",
+            "1",
+          ],
+          // and a title that only looks alike is not taken
+          ["2024-06-03", "Ballerinas", "2016", "https://boxd.it/m8", "5"],
+        ],
+      }),
+    );
+    expect(report.films).toEqual({ matched: 7, unmatched: 1, resolved: 0, skipped: 0 });
+    const rated = (await ownRows(actor.id)).reviews.map((r) => [slugOf.get(r.filmId), r.rating]);
+    expect(rated.sort()).toEqual(
+      [
+        ["ballerina-2016", 6],
+        ["ballerina-2023", 9],
+        ["dont-look-up-2021", 5],
+        ["glass-onion-a-knives-out-mystery-2022", 7],
+        ["old-dads-2023", 4],
+        ["pokemon-the-movie-secrets-of-the-jungle-2020", 2],
+        ["tick-tick-boom-2021", 8],
+      ].sort(),
+    );
   });
 });

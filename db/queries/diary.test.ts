@@ -383,9 +383,34 @@ describe.each(testEngines())("diary and watchlist on %s", (engine) => {
       );
     }
 
+    // films per year: the same film watched three times in 2025 counts once there
+    const filmsIn = (y: string) =>
+      new Set(rows.filter((r) => r.watchedOn?.startsWith(y)).map((r) => r.filmId)).size;
     expect(await countLogsByYear(handle.db, { userId: me.id })).toEqual([
-      { year: 2025, count: rows.filter((r) => r.watchedOn?.startsWith("2025")).length },
-      { year: 2024, count: rows.filter((r) => r.watchedOn?.startsWith("2024")).length },
+      { year: 2025, count: filmsIn("2025") },
+      { year: 2024, count: filmsIn("2024") },
+    ]);
+    expect(filmsIn("2025")).toBeLessThan(
+      rows.filter((r) => r.watchedOn?.startsWith("2025")).length,
+    );
+  });
+
+  it("counts the films watched each year, a rewatch once, a film watched in two years in each", async () => {
+    const me = await makeUser();
+    const [a, b, c] = filmIds as [number, number, number];
+    await handle.db.insert(diaryEntries).values([
+      { userId: me.id, filmId: a, watchedOn: "2024-02-01" },
+      { userId: me.id, filmId: a, watchedOn: "2024-11-30", rewatch: true },
+      { userId: me.id, filmId: a, watchedOn: "2023-12-31" },
+      { userId: me.id, filmId: b, watchedOn: "2024-05-05" },
+      { userId: me.id, filmId: b, watchedOn: "2024-05-05", rewatch: true },
+      { userId: me.id, filmId: c, watchedOn: "2023-01-01" },
+      // watched, date unknown: in no year
+      { userId: me.id, filmId: c, watchedOn: null },
+    ]);
+    expect(await countLogsByYear(handle.db, { userId: me.id })).toEqual([
+      { year: 2024, count: 2 },
+      { year: 2023, count: 2 },
     ]);
   });
 

@@ -494,14 +494,17 @@ export async function listFilmsWatched(
 
 export type YearCount = { year: number; count: number };
 
-/** Dated logs per year, latest year first, for the profile. */
+/**
+ * The films a user watched each year (by dated logs), latest year first, for the profile. As on
+ * Letterboxd, a film counts once in a year however often it was watched then.
+ */
 export async function countLogsByYear(
   db: Executor,
   { userId }: { userId: string },
 ): Promise<YearCount[]> {
   const year = sql<number>`extract(year from ${diaryEntries.watchedOn})::int`;
   const rows = await db
-    .select({ year, count: sql<number>`count(*)::int` })
+    .select({ year, count: sql<number>`count(distinct ${diaryEntries.filmId})::int` })
     .from(diaryEntries)
     .where(and(eq(diaryEntries.userId, userId), isNotNull(diaryEntries.watchedOn)))
     .groupBy(year)

@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../index";
-import { follows, notifications } from "../schema";
+import { follows, listLikes, lists, notifications, reviews } from "../schema";
 import { socialWorld } from "../social-fixtures";
 import { createTestDatabase, testEngines } from "../testing";
 import {
@@ -11,6 +11,8 @@ import {
   listBlockedIds,
   listFollows,
 } from "./follows";
+import { createList, setListLike } from "./lists";
+import { getActor } from "./users";
 
 describe.each(testEngines())("follows and blocks on %s", (engine) => {
   let handle: DatabaseHandle;
@@ -139,5 +141,123 @@ describe.each(testEngines())("follows and blocks on %s", (engine) => {
       limit: 10,
     });
     expect(following.people.map((p) => p.handle)).toEqual([star.handle]);
+  });
+  it("pages through people who followed within one millisecond, each once and in order", async () => {
+    const star = await w.makeUser();
+    // one instant shared by three follows (as in one transaction), and two differing from it
+    // only in microseconds, so a page boundary falls inside the millisecond
+    const moments = [
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123789Z",
+      "2025-05-05T10:00:00.123001Z",
+      "2025-05-05T10:00:00.122999Z",
+    ];
+    const fans: { id: string; handle: string; at: string }[] = [];
+    for (const at of moments) {
+      const fan = await w.makeUser();
+      await handle.db
+        .insert(follows)
+        .values({ followerId: fan.id, followeeId: star.id, createdAt: sql`${at}::timestamptz` });
+      fans.push({ ...fan, at });
+    }
+    // newest first; within one instant the user id decides, descending
+    const expected = [...fans]
+      .sort((x, y) => (x.at === y.at ? (x.id < y.id ? 1 : -1) : x.at < y.at ? 1 : -1))
+      .map((f) => f.handle);
+    const seen: string[] = [];
+    let cursor: ReturnType<typeof decodeFollowCursor> = null;
+    for (let page = 0; page < 10; page++) {
+      const { people, next } = await listFollows(handle.db, {
+        userId: star.id,
+        side: "followers",
+        cursor,
+        limit: 2,
+      });
+      seen.push(...people.map((p) => p.handle));
+      if (!next) break;
+      cursor = decodeFollowCursor(next);
+      expect(cursor).not.toBeNull();
+    }
+    expect(seen).toEqual(expected);
+
+    // the same on the other side: one fan following several people at once
+    const fan = await w.makeUser();
+    const stars: { id: string; handle: string; at: string }[] = [];
+    for (const at of moments) {
+      const s = await w.makeUser();
+      await handle.db
+        .insert(follows)
+        .values({ followerId: fan.id, followeeId: s.id, createdAt: sql`${at}::timestamptz` });
+      stars.push({ ...s, at });
+    }
+    const followed: string[] = [];
+    cursor = null;
+    for (let page = 0; page < 10; page++) {
+      const { people, next } = await listFollows(handle.db, {
+        userId: fan.id,
+        side: "following",
+        cursor,
+        limit: 2,
+      });
+      followed.push(...people.map((p) => p.handle));
+      if (!next) break;
+      cursor = decodeFollowCursor(next);
+    }
+    expect(followed).toEqual(
+      [...stars]
+        .sort((x, y) => (x.at === y.at ? (x.id < y.id ? 1 : -1) : x.at < y.at ? 1 : -1))
+        .map((s) => s.handle),
+    );
+  });
+  it("a blocked user cannot answer the blocker's comment on a third person's review, nor like the blocker's list", async () => {
+    const [blocker, blocked, author] = [await w.makeUser(), await w.makeUser(), await w.makeUser()];
+    const reviewId = await w.review(author.id, filmId);
+    const said = await w.as(blocker.id).comment(null, { reviewId: String(reviewId), body: "Mine" });
+    if (!said.ok) throw new Error(said.error);
+    const commentId = (said.data as { commentId: number }).commentId;
+    const blockerActor = (await getActor(handle.db, { userId: blocker.id }))!;
+    const list = await createList(handle.db, blockerActor, {
+      name: "Open to all",
+      description: null,
+      ranked: false,
+      isPrivate: false,
+    });
+    await w.as(blocker.id).block(null, { handle: blocked.handle });
+
+    const before = await w.counts();
+    const listLikeCount = async () =>
+      (await handle.db.select({ n: count() }).from(listLikes))[0]!.n;
+    const likesBefore = await listLikeCount();
+    const reply = {
+      reviewId: String(reviewId),
+      body: "Replying anyway",
+      parentId: String(commentId),
+    };
+    expect(await w.as(blocked.id).comment(null, reply)).toMatchObject({
+      ok: false,
+      error: "You can't interact with this user's content.",
+    });
+    const blockedActor = (await getActor(handle.db, { userId: blocked.id }))!;
+    await expect(
+      setListLike(handle.db, blockedActor, { listId: list.listId, liked: true }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    expect(await w.counts()).toEqual(before);
+    expect(await listLikeCount()).toBe(likesBefore);
+    const [row] = await handle.db
+      .select({ likes: lists.likesCount })
+      .from(lists)
+      .where(eq(lists.id, list.listId));
+    expect(row!.likes).toBe(0);
+    const [rev] = await handle.db
+      .select({ comments: reviews.commentsCount })
+      .from(reviews)
+      .where(eq(reviews.id, reviewId));
+    expect(rev!.comments).toBe(1);
+    // the review's author, whom nobody blocked, may still be commented on by the blocked user
+    expect(
+      await w.as(blocked.id).comment(null, { reviewId: String(reviewId), body: "To the author" }),
+    ).toMatchObject({ ok: true });
   });
 });

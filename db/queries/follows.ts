@@ -8,6 +8,7 @@ import { isCursorKey, isCursorMoment } from "../../lib/cursor";
 import { AppError, notSignedIn } from "../../lib/errors";
 import type { Executor } from "../index";
 import { blocks, follows, users } from "../schema";
+import { keysetMoment, momentParam } from "./keyset";
 import { assertCanParticipate } from "./moderation/permissions";
 import { assertNotBlocked, notify } from "./relations";
 import type { Actor } from "./users";
@@ -155,7 +156,7 @@ export function decodeFollowCursor(text: string | null | undefined): FollowCurso
   if (!text) return null;
   try {
     const c = JSON.parse(Buffer.from(text, "base64url").toString()) as FollowCursor;
-    return isCursorKey(c.id) && isCursorMoment(c.at) ? c : null;
+    return isCursorKey(c.id) && isCursorMoment(c.at) && keysetMoment(c.at) ? c : null;
   } catch {
     return null;
   }
@@ -181,14 +182,23 @@ export async function listFollows(
 ): Promise<{ people: FollowPerson[]; next: string | null }> {
   const mine = side === "followers" ? follows.followeeId : follows.followerId;
   const theirs = side === "followers" ? follows.followerId : follows.followeeId;
-  const after = cursor
-    ? or(
-        lt(follows.createdAt, new Date(cursor.at)),
-        and(eq(follows.createdAt, new Date(cursor.at)), lt(theirs, cursor.id)),
-      )
-    : undefined;
+  // the cursor's time is exact to the microsecond (see ./keyset)
+  const at = cursor ? keysetMoment(cursor.at) : null;
+  const after =
+    cursor && at
+      ? or(
+          lt(follows.createdAt, momentParam(at)),
+          and(eq(follows.createdAt, momentParam(at)), lt(theirs, cursor.id)),
+        )
+      : undefined;
   const rows = await db
-    .select({ id: users.id, handle: users.handle, name: users.name, since: follows.createdAt })
+    .select({
+      id: users.id,
+      handle: users.handle,
+      name: users.name,
+      since: follows.createdAt,
+      sinceText: sql<string>`${follows.createdAt}::text`,
+    })
     .from(follows)
     .innerJoin(users, eq(users.id, theirs))
     .where(and(eq(mine, userId), after))
@@ -203,7 +213,7 @@ export async function listFollows(
       name: r.name,
       since: r.since.toISOString(),
     })),
-    next: last ? encodeFollowCursor({ at: last.since.toISOString(), id: last.id }) : null,
+    next: last ? encodeFollowCursor({ at: last.sinceText, id: last.id }) : null,
   };
 }
 

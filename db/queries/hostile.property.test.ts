@@ -60,6 +60,9 @@ const cursorValue = fc.oneof(
   fc.constantFrom(
     "2024-01-01T00:00:00.000Z",
     "2024-01-01 00:00:00.123456+00",
+    "2024-01-01 00:00:00.123456+99",
+    "2024-02-30 10:00:00+00",
+    "0000-01-01 00:00:00+00",
     "2024-02-30",
     "+275760-09-13T00:00:00.000Z",
     "-271821-04-20T00:00:00.000Z",
@@ -252,6 +255,36 @@ describe.each(testEngines())("hostile input through the database on %s", (engine
       { numRuns: 150 },
     );
   }, 180_000);
+
+  it("reads a cursor whose time PostgreSQL would refuse as the first page of every listing", async () => {
+    // each reads as a moment to JavaScript, and fails a `::timestamptz` cast
+    for (const at of [
+      "2024-01-01 00:00:00.123456+99",
+      "2024-02-30 10:00:00+00",
+      "0000-01-01 00:00:00+00",
+    ]) {
+      const text = b64({ v: at, id: 1 });
+      await listNotifications(handle.db, { userId: viewerId, cursor: text, limit: 2 });
+      await listUserLists(handle.db, {
+        ownerId: viewerId,
+        privacy: "include",
+        cursor: text,
+        limit: 2,
+      });
+      await listWatchlist(handle.db, { userId: viewerId, cursor: decodeCursor(text), limit: 2 });
+      await listFeed(handle.db, {
+        userId: viewerId,
+        cursor: decodeFeedCursor(b64({ at, kind: "review", id: 1 })),
+        limit: 2,
+      });
+      await listFollows(handle.db, {
+        userId: viewerId,
+        side: "following",
+        cursor: decodeFollowCursor(b64({ at, id: viewerId })),
+        limit: 2,
+      });
+    }
+  });
 
   describe("writes refused for their input change nothing", () => {
     let seq = 0;

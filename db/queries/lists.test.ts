@@ -1,5 +1,6 @@
-import { and, asc, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as getUserLists } from "../../app/api/u/[handle]/lists/route";
 import { createAction } from "../../lib/action";
 import {
   listCreateInput,
@@ -12,6 +13,7 @@ import {
   listReorderInput,
 } from "../../lib/validation";
 import { listHandlers } from "../actions";
+import type * as DbIndex from "../index";
 import type { DatabaseHandle } from "../index";
 import {
   blocks,
@@ -34,6 +36,21 @@ import {
   STALE_LIST_MESSAGE,
 } from "./lists";
 import { getActor, type Actor } from "./users";
+import { partResponse } from "./diary";
+import { readWatchlist, setOnWatchlist } from "./watchlist";
+
+// the lists index route, as a forged request would reach it: whoever the session says, this database
+const route = vi.hoisted(() => {
+  const state: { viewerId: string | null; db: unknown } = { viewerId: null, db: null };
+  return state;
+});
+vi.mock("@/auth", () => ({
+  auth: () => Promise.resolve(route.viewerId ? { user: { id: route.viewerId } } : null),
+}));
+vi.mock("@/db/index", async (original) => ({
+  ...(await original<typeof DbIndex>()),
+  getDb: () => Promise.resolve(route.db),
+}));
 
 let seq = 0;
 
@@ -488,5 +505,97 @@ describe.each(testEngines())("lists on %s", (engine) => {
       cursor = page.next;
     } while (cursor);
     expect(seen).toEqual([made[0], made[4], made[3], made[2], made[1]].map((m) => m!.listId));
+  });
+  it("pages through lists changed within one millisecond, each once and in order", async () => {
+    const owner = await makeUser();
+    // three changed in one instant (as one transaction writes them), three only microseconds apart
+    const moments = [
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123789Z",
+      "2025-05-05T10:00:00.123001Z",
+      "2025-05-05T10:00:00.122999Z",
+    ];
+    const made: { id: number; at: string }[] = [];
+    for (const at of moments) {
+      const list = await makeList(owner, 0);
+      await handle.db
+        .update(lists)
+        .set({ updatedAt: sql`${at}::timestamptz` })
+        .where(eq(lists.id, list.listId));
+      made.push({ id: list.listId, at });
+    }
+    const expected = [...made]
+      .sort((x, y) => (x.at === y.at ? y.id - x.id : x.at < y.at ? 1 : -1))
+      .map((l) => l.id);
+    for (const privacy of ["exclude", "include"] as const) {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < 10; page++) {
+        const got: Awaited<ReturnType<typeof listUserLists>> = await listUserLists(handle.db, {
+          ownerId: owner.id,
+          privacy,
+          cursor,
+          limit: 2,
+        });
+        seen.push(...got.lists.map((l) => l.id));
+        cursor = got.next;
+        if (!cursor) break;
+      }
+      expect(seen).toEqual(expected);
+    }
+  });
+  it("keeps lists and the watchlist set to only me from a follower and a stranger, whatever they forge", async () => {
+    const owner = await makeUser("only_me");
+    await handle.db
+      .update(users)
+      .set({ watchlistAudience: "only_me" })
+      .where(eq(users.id, owner.id));
+    const fan = await makeUser();
+    const stranger = await makeUser();
+    await handle.db.insert(follows).values({ followerId: fan.id, followeeId: owner.id });
+    const list = await makeList(owner, 2, { name: "Only mine" });
+    await setOnWatchlist(handle.db, owner, { filmId: filmIdOf.get(filmSlugs[3]!)!, add: true });
+
+    const view = (await getListBySlug(handle.db, { handle: owner.handle, slug: list.slug }))!;
+    expect(await mayViewList(handle.db, owner.id, view)).toBe(true);
+    for (const reader of [fan.id, stranger.id, null])
+      expect(await mayViewList(handle.db, reader, view)).toBe(false);
+    expect(await as(fan).like(null, { listId: list.listId, liked: "on" })).toMatchObject({
+      ok: false,
+      error: "That list does not exist.",
+    });
+
+    // the JSON parts the profile fetches after load: 403 and not a word of the data
+    route.db = handle.db;
+    const lists = async (viewerId: string | null, query = "") => {
+      route.viewerId = viewerId;
+      const res = await getUserLists(
+        new Request(`http://localhost/api/u/${owner.handle}/lists${query}`),
+        { params: Promise.resolve({ handle: owner.handle }) },
+      );
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const watchlist = async (viewerId: string | null) =>
+      partResponse(
+        await readWatchlist(handle.db, { handle: owner.handle, viewerId, cursor: null }),
+      );
+    for (const reader of [fan.id, stranger.id, null]) {
+      for (const query of ["", "?private=only", "?cursor=eyJ2IjoxLCJpZCI6MX0"]) {
+        const got = await lists(reader, query);
+        expect(got).toEqual({ status: 403, body: { visible: false, audience: "Only me" } });
+      }
+      const hidden = await watchlist(reader);
+      expect(hidden.status).toBe(403);
+      expect(hidden.body).not.toHaveProperty("items");
+      expect(JSON.stringify(hidden.body)).not.toContain(filmSlugs[3]);
+    }
+    const own = await lists(owner.id);
+    expect(own.status).toBe(200);
+    expect((own.body.lists as { id: number }[]).map((l) => l.id)).toEqual([list.listId]);
+    const ownWatchlist = await watchlist(owner.id);
+    expect(ownWatchlist.status).toBe(200);
+    expect(JSON.stringify(ownWatchlist.body)).toContain(filmSlugs[3]);
   });
 });

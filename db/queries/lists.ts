@@ -10,10 +10,10 @@ import { slugify } from "../../lib/slug";
 import { MAX_LIST_ITEMS } from "../../lib/validation";
 import type { Executor } from "../index";
 import { chartEntries, films, listItems, listLikes, lists, users, type Audience } from "../schema";
+import { keysetMoment, momentParam } from "./keyset";
 import { assertCanParticipate } from "./moderation/permissions";
 import { assertNotBlocked, mayView, notify } from "./relations";
 import { decodeCursor, encodeCursor } from "./reviews";
-import { isCursorMoment } from "../../lib/cursor";
 import type { Actor } from "./users";
 
 export const STALE_LIST_MESSAGE =
@@ -413,11 +413,13 @@ export async function listUserLists(
 ): Promise<{ lists: ListSummary[]; next: string | null }> {
   const c = decodeCursor(cursor);
   // a cursor of another listing holds a count, not a moment: it reads as the first page
+  // ... and its time is exact to the microsecond (see ./keyset)
+  const at = c ? keysetMoment(c.v) : null;
   const after =
-    c && isCursorMoment(c.v)
+    c && at
       ? or(
-          lt(lists.updatedAt, new Date(String(c.v))),
-          and(eq(lists.updatedAt, new Date(String(c.v))), lt(lists.id, c.id)),
+          lt(lists.updatedAt, momentParam(at)),
+          and(eq(lists.updatedAt, momentParam(at)), lt(lists.id, c.id)),
         )
       : undefined;
   const rows = await db
@@ -431,6 +433,7 @@ export async function listUserLists(
       itemsCount: lists.itemsCount,
       likesCount: lists.likesCount,
       updatedAt: lists.updatedAt,
+      updatedAtText: sql<string>`${lists.updatedAt}::text`,
     })
     .from(lists)
     .where(
@@ -466,12 +469,12 @@ export async function listUserLists(
     : [];
   const last = rows.length > limit ? page[page.length - 1] : undefined;
   return {
-    lists: page.map((p) => ({
+    lists: page.map(({ updatedAtText: _, ...p }) => ({
       ...p,
       updatedAt: p.updatedAt.toISOString(),
       firstTitles: firsts.filter((f) => f.listId === p.id).map((f) => f.title),
     })),
-    next: last ? encodeCursor({ v: last.updatedAt.toISOString(), id: last.id }) : null,
+    next: last ? encodeCursor({ v: last.updatedAtText, id: last.id }) : null,
   };
 }
 

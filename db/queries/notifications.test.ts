@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../index";
-import { commentRevisions, reviewComments } from "../schema";
+import { commentRevisions, notifications, reviewComments, reviews } from "../schema";
 import { socialWorld } from "../social-fixtures";
 import { createTestDatabase, testEngines } from "../testing";
 import { countUnread, listNotifications } from "./notifications";
@@ -257,5 +257,101 @@ describe.each(testEngines())("notifications and comment threads on %s", (engine)
         parentId: String(loneId),
       }),
     ).toMatchObject({ ok: false, error: "The comment you answered no longer exists." });
+  });
+  it("pages through notifications written within one millisecond, each once and in order", async () => {
+    const me = await w.makeUser();
+    // three in one instant (as one transaction writes them) and three differing only in microseconds
+    const moments = [
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123456Z",
+      "2025-05-05T10:00:00.123789Z",
+      "2025-05-05T10:00:00.123001Z",
+      "2025-05-05T10:00:00.122999Z",
+    ];
+    const written: { id: number; at: string }[] = [];
+    for (const at of moments) {
+      const actor = await w.makeUser();
+      const [row] = await handle.db
+        .insert(notifications)
+        .values({
+          userId: me.id,
+          kind: "followed",
+          actorId: actor.id,
+          dedupeKey: `followed:${actor.id}`,
+          createdAt: sql`${at}::timestamptz`,
+        })
+        .returning({ id: notifications.id });
+      written.push({ id: row!.id, at });
+    }
+    // newest first; within one instant the later id first
+    const expected = [...written]
+      .sort((x, y) => (x.at === y.at ? y.id - x.id : x.at < y.at ? 1 : -1))
+      .map((n) => n.id);
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const got: Awaited<ReturnType<typeof listNotifications>> = await listNotifications(
+        handle.db,
+        { userId: me.id, cursor, limit: 2 },
+      );
+      seen.push(...got.notifications.map((n) => n.id));
+      cursor = got.next;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(expected);
+  });
+  it("a reply that fails after telling the comment's author leaves no notification behind", async () => {
+    const [author, commenter, replier] = [
+      await w.makeUser(),
+      await w.makeUser(),
+      await w.makeUser(),
+    ];
+    const reviewId = await w.review(author.id, filmId);
+    const first = await w
+      .as(commenter.id)
+      .comment(null, { reviewId: String(reviewId), body: "Hi" });
+    if (!first.ok) throw new Error(first.error);
+    const parentId = (first.data as { commentId: number }).commentId;
+    // a reply tells the comment's author first, then the review's author: make the second
+    // write fail (as a lost connection or a full disk would), after the first was written
+    await handle.db.execute(
+      sql.raw(`create function fail_second_notice() returns trigger language plpgsql as $$
+        begin raise exception 'the disk is full'; end $$`),
+    );
+    await handle.db.execute(
+      sql.raw(`create trigger fail_second_notice before insert on notifications for each row
+        when (new.kind = 'review_commented' and new.user_id = '${author.id}')
+        execute function fail_second_notice()`),
+    );
+    try {
+      const before = await w.counts();
+      const reply = await w.as(replier.id).comment(null, {
+        reviewId: String(reviewId),
+        body: "An answer",
+        parentId: String(parentId),
+      });
+      expect(reply).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/on our side/) as unknown,
+      });
+      expect(await w.counts()).toEqual(before);
+      expect(await inbox(commenter.id)).toEqual([]);
+      const [row] = await handle.db
+        .select({ comments: reviews.commentsCount })
+        .from(reviews)
+        .where(eq(reviews.id, reviewId));
+      expect(row!.comments).toBe(1);
+    } finally {
+      await handle.db.execute(sql`drop trigger fail_second_notice on notifications`);
+      await handle.db.execute(sql`drop function fail_second_notice()`);
+    }
+    // and with nothing failing, both are told
+    await w.as(replier.id).comment(null, {
+      reviewId: String(reviewId),
+      body: "An answer",
+      parentId: String(parentId),
+    });
+    expect((await inbox(commenter.id)).map((n) => n.kind)).toEqual(["comment_replied"]);
   });
 });

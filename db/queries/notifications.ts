@@ -18,6 +18,7 @@ import {
   users,
   type NotificationKind,
 } from "../schema";
+import { keysetMoment, momentParam } from "./keyset";
 import { decodeCursor, encodeCursor, type Cursor } from "./reviews";
 import type { Actor } from "./users";
 
@@ -48,11 +49,13 @@ export async function listNotifications(
   { userId, cursor, limit }: { userId: string; cursor: string | null; limit: number },
 ): Promise<{ notifications: NotificationView[]; next: string | null }> {
   const c: Cursor | null = decodeCursor(cursor);
+  // the cursor's time is exact to the microsecond (see ./keyset)
+  const at = c ? keysetMoment(c.v) : null;
   const after =
-    c && typeof c.v === "string" && !Number.isNaN(Date.parse(c.v))
+    c && at
       ? or(
-          lt(notifications.createdAt, new Date(c.v)),
-          and(eq(notifications.createdAt, new Date(c.v)), lt(notifications.id, c.id)),
+          lt(notifications.createdAt, momentParam(at)),
+          and(eq(notifications.createdAt, momentParam(at)), lt(notifications.id, c.id)),
         )
       : undefined;
   const actors = alias(users, "actors");
@@ -62,6 +65,7 @@ export async function listNotifications(
       id: notifications.id,
       kind: notifications.kind,
       createdAt: notifications.createdAt,
+      createdAtText: sql<string>`${notifications.createdAt}::text`,
       readAt: notifications.readAt,
       actorHandle: actors.handle,
       actorName: actors.name,
@@ -106,7 +110,7 @@ export async function listNotifications(
           : null,
       data: r.data ?? null,
     })),
-    next: last ? encodeCursor({ v: last.createdAt.toISOString(), id: last.id }) : null,
+    next: last ? encodeCursor({ v: last.createdAtText, id: last.id }) : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction } from "../../lib/action";
 import { AppError } from "../../lib/errors";
@@ -18,14 +18,17 @@ import { seedDemo } from "../seed/index";
 import { createTestDatabase, testEngines } from "../testing";
 import {
   decodeCursor,
+  deleteReview,
   getProfile,
   getRatingStats,
   listFilmReviews,
   listUserReviews,
   listLikedReviewsSince,
+  listReviewVersions,
   recountRatingStats,
   REVIEW_SORTS,
   type ReviewCard,
+  upsertReview,
 } from "./reviews";
 import { createUser, getActor, verifyCredentials, type Actor } from "./users";
 import { films } from "../schema";
@@ -494,5 +497,85 @@ describe.each(testEngines())("reviews and ratings on %s", (engine) => {
       limit: 10,
     });
     expect(page.reviews.map((r) => r.id)).toEqual(top.reviews.map((r) => r.id));
+  });
+  it("shows a review's earlier versions newest first, and nothing of a review readers cannot see", async () => {
+    // an account past its first day may post ten times a minute
+    const me = { ...(await makeUser()), createdAt: "2025-01-01T00:00:00.000Z" };
+    const write = (rating: number, body: string) =>
+      upsertReview(handle.db, me, {
+        filmId,
+        rating,
+        body,
+        containsSpoilers: false,
+        watchedOn: null,
+      });
+    const history = async (reviewId: number) => {
+      const seen = await listReviewVersions(handle.db, { reviewId });
+      return seen && { now: seen.review.body, before: seen.versions.map((v) => v.body) };
+    };
+    const { reviewId } = await write(4, "First.");
+    expect(await history(reviewId)).toEqual({ now: "First.", before: [] });
+    await write(6, "Second.");
+    await write(8, "Third.");
+    // saving the same text again is no new version
+    await write(8, "Third.");
+    const seen = (await listReviewVersions(handle.db, { reviewId }))!;
+    expect(seen.review).toMatchObject({ id: reviewId, rating: 8, body: "Third." });
+    expect(seen.versions.map((v) => [v.rating, v.body])).toEqual([
+      [6, "Second."],
+      [4, "First."],
+    ]);
+    expect(Date.parse(seen.versions[0]!.replacedAt)).toBeGreaterThanOrEqual(
+      Date.parse(seen.versions[1]!.replacedAt),
+    );
+
+    // hidden or removed by a moderator: no history for anyone; shown again, it is back
+    await handle.db
+      .insert(moderationStates)
+      .values({ targetType: "review", targetId: reviewId, status: "hidden" });
+    expect(await listReviewVersions(handle.db, { reviewId })).toBeNull();
+    const setStatus = (status: "visible" | "removed") =>
+      handle.db
+        .update(moderationStates)
+        .set({ status })
+        .where(eq(moderationStates.targetId, reviewId));
+    await setStatus("removed");
+    expect(await listReviewVersions(handle.db, { reviewId })).toBeNull();
+    await setStatus("visible");
+    expect((await history(reviewId))!.before).toEqual(["Second.", "First."]);
+
+    // deleted by its author: none; posted again, it starts afresh without the versions before
+    await deleteReview(handle.db, me, { reviewId });
+    expect(await listReviewVersions(handle.db, { reviewId })).toBeNull();
+    expect((await write(10, "Fourth, afresh.")).reviewId).toBe(reviewId);
+    expect(await history(reviewId)).toEqual({ now: "Fourth, afresh.", before: [] });
+    await write(2, "Fifth.");
+    expect(await history(reviewId)).toEqual({ now: "Fifth.", before: ["Fourth, afresh."] });
+
+    // a version replaced within the millisecond before the review was posted again is not its own
+    const at = (moment: string) => sql`${moment}::timestamptz`;
+    await handle.db
+      .update(reviews)
+      .set({ createdAt: at("2025-05-05T10:00:00.123456Z") })
+      .where(eq(reviews.id, reviewId));
+    for (const [body, moment] of [
+      ["First.", "2025-05-05T09:00:00Z"],
+      ["Second.", "2025-05-05T09:30:00Z"],
+      ["Fourth, afresh.", "2025-05-05T11:00:00Z"],
+    ])
+      await handle.db
+        .update(reviewRevisions)
+        .set({ replacedAt: at(moment!) })
+        .where(and(eq(reviewRevisions.reviewId, reviewId), eq(reviewRevisions.body, body!)));
+    await handle.db.insert(reviewRevisions).values({
+      reviewId,
+      rating: 3,
+      body: "Before the deletion.",
+      containsSpoilers: false,
+      replacedAt: at("2025-05-05T10:00:00.123001Z"),
+    });
+    expect((await history(reviewId))!.before).toEqual(["Fourth, afresh."]);
+
+    expect(await listReviewVersions(handle.db, { reviewId: 2_147_483_647 })).toBeNull();
   });
 });

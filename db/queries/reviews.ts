@@ -465,8 +465,12 @@ export async function listReviewVersions(
     .where(
       and(
         eq(reviewRevisions.reviewId, reviewId),
-        // versions from before its author deleted it and posted again are not this review's
-        gt(reviewRevisions.replacedAt, new Date(review.createdAt)),
+        // versions from before its author deleted it and posted again are not this review's;
+        // compared in the database, to the microsecond (the card's time is cut to milliseconds)
+        gt(
+          reviewRevisions.replacedAt,
+          sql`(select ${reviews.createdAt} from ${reviews} where ${reviews.id} = ${reviewId})`,
+        ),
       ),
     )
     .orderBy(desc(reviewRevisions.replacedAt), desc(reviewRevisions.id));

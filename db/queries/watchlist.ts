@@ -1,10 +1,10 @@
 /** Films a viewer means to watch: added and taken off idempotently, read newest first. */
 import "server-only";
 import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
-import { isRealDate } from "../../lib/diary";
 import { AppError } from "../../lib/errors";
 import type { Executor } from "../index";
 import { films, watchlistEntries } from "../schema";
+import { KEYSET_MOMENT, keysetMoment, momentParam } from "./keyset";
 import { assertCanParticipate } from "./moderation/permissions";
 import { cursorKey, readGated, type FilmRef } from "./diary";
 import { decodeCursor, encodeCursor, type Cursor } from "./reviews";
@@ -43,10 +43,6 @@ export async function setOnWatchlist(
 
 export const WATCHLIST_PAGE_SIZE = 50;
 
-/** A time as PostgreSQL prints a timestamptz: `2025-10-12 09:30:01.123456+00`. */
-const TIMESTAMP_KEY =
-  /^\d{4}-\d{2}-\d{2} (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
-
 export type WatchlistItem = { film: FilmRef; addedAt: string };
 export type WatchlistPage = { items: WatchlistItem[]; next: string | null };
 
@@ -63,8 +59,9 @@ export async function listWatchlist(
     limit = WATCHLIST_PAGE_SIZE,
   }: { userId: string; cursor: Cursor | null; limit?: number },
 ): Promise<WatchlistPage> {
-  const key = cursorKey(cursor, TIMESTAMP_KEY);
-  const at = key && isRealDate(key.v.slice(0, 10)) ? sql`${key.v}::timestamptz` : null;
+  const key = cursorKey(cursor, KEYSET_MOMENT);
+  const moment = key ? keysetMoment(key.v) : null;
+  const at = moment ? momentParam(moment) : null;
   const after =
     key && at
       ? or(
