@@ -7,7 +7,7 @@
  * - every review whose post the action acknowledged is there with exactly its text and rating,
  *   its earlier versions in its revisions, and nothing that answered an error;
  * - every film's rating aggregates equal a recount from the reviews, and every review's like and
- *   comment counts their rows (db/seed/scale.ts `findAggregateDrift`);
+ *   comment counts their rows (db/seed/scale/aggregates.ts `findAggregateDrift`);
  * - the restarted server serves pages and takes a new review from a session made before the kill.
  *
  * Needs the production build (`npm test` runs this after it, with vitest.servers.config.ts).

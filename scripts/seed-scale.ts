@@ -1,6 +1,6 @@
 /**
  * `npm run seed:scale -- --users 100000 --reviews 1000000 [--likes N] [--comments N] [--reports N]
- * [--diary N] [--watchlist N] [--follows N] [--seed S] [--force]`: adds scale data (db/seed/scale.ts)
+ * [--diary N] [--watchlist N] [--follows N] [--seed S] [--force]`: adds scale data (db/seed/scale/)
  * to DATABASE_URL's database, which must be migrated and seeded with the catalogue.
  */
 import { parseArgs } from "node:util";

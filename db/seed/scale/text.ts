@@ -2,7 +2,7 @@
  * Words for the scale generator's users, reviews and comments, in several scripts: English,
  * Spanish (with its accents), Korean (Hangul) and Japanese, with some emoji.
  */
-import type { Random } from "./scale-random";
+import type { Random } from "./random";
 
 export type Language = "en" | "es" | "ko" | "ja";
 
