@@ -12,6 +12,7 @@
  * lib/draft-mode.ts), to show what caching buys.
  */
 import { randomBytes } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -126,12 +127,17 @@ async function main() {
   });
   try {
     const wanted = (key: ScenarioKey) => opts.only == null || opts.only.includes(key);
+    // readers ask for what their browsers ask for (see --identity)
+    const reader: Record<string, string> = opts.acceptEncoding
+      ? { "Accept-Encoding": opts.acceptEncoding }
+      : {};
     const run = async (
       key: string,
       name: string,
       urlPath: string,
-      headers: Record<string, string> = {},
+      extra: Record<string, string> = {},
     ) => {
+      const headers = { ...reader, ...extra };
       log(`${name}: ${urlPath}`);
       await warmUp(server.base + urlPath, warmSeconds, headers);
       const body = await expectOk(server.base + urlPath, headers);
@@ -170,7 +176,7 @@ async function main() {
     pages.push(`/api/films/${targets.film.slug}`, `/u/${targets.profile.handle}`);
     log("warming up the server");
     for (const page of pages) await expectOk(server.base + page);
-    await measure(server.base + "/about", opts.connections, warmSeconds * 3);
+    await measure(server.base + "/about", opts.connections, warmSeconds * 3, reader);
 
     await run("baseline", "1 /about (prerendered)", "/about");
     if (wanted("film")) {
@@ -183,19 +189,24 @@ async function main() {
      * for answers of these sizes, with no framework.
      */
     async function bytesFloor(base: string, paths: string[]) {
+      // gzipped once here when readers ask for it, as Next sends it to them (level 6, zlib's default)
+      const gzip = opts.acceptEncoding != null;
       const bodies = Object.fromEntries(
         await Promise.all(
-          paths.map(async (p) => [p, Buffer.from(await expectOk(base + p))] as const),
+          paths.map(async (p) => {
+            const page = Buffer.from(await expectOk(base + p));
+            return [p, gzip ? gzipSync(page) : page] as const;
+          }),
         ),
       );
-      const bare = await startBytesServer(opts.port + 2, bodies);
+      const bare = await startBytesServer(opts.port + 2, bodies, gzip);
       try {
         const rps: Record<string, number> = {};
         for (const p of paths) {
           log(
             `bare node:http server, the same ${(bodies[p]!.length / 1024).toFixed(1)} KB as ${p}`,
           );
-          rps[p] = (await measure(bare.base + p, opts.connections, opts.seconds)).rps;
+          rps[p] = (await measure(bare.base + p, opts.connections, opts.seconds, reader)).rps;
         }
         return { bytes: Object.fromEntries(paths.map((p) => [p, bodies[p]!.length])), rps };
       } finally {
@@ -210,7 +221,7 @@ async function main() {
       const half = jars.length / 2;
       const writeWhileReading = (writerJars: typeof jars, overallRate?: number) =>
         Promise.all([
-          measure(server.base + filmPath, opts.connections, opts.seconds, {}, overallRate),
+          measure(server.base + filmPath, opts.connections, opts.seconds, reader, overallRate),
           writeAndWatch({
             base: server.base,
             pagePath: filmPath,
@@ -268,7 +279,7 @@ async function main() {
     }
 
     log("1 /about again (drift)");
-    baselineAfter = await measure(server.base + "/about", opts.connections, opts.seconds);
+    baselineAfter = await measure(server.base + "/about", opts.connections, opts.seconds, reader);
   } finally {
     await server.stop();
   }
@@ -280,7 +291,8 @@ async function main() {
   console.log("");
   console.log(
     `Reelrank bench ${opts.quick ? "(quick) " : ""}on ${describeTarget(parseDatabaseUrl(database.url))}: ` +
-      `${reviewCount.toLocaleString("en-US")} reviews, ${opts.connections} connections, ${opts.seconds} s each`,
+      `${reviewCount.toLocaleString("en-US")} reviews, ${opts.connections} connections, ${opts.seconds} s each, ` +
+      `readers sending ${opts.acceptEncoding ? `Accept-Encoding: ${opts.acceptEncoding}` : "no Accept-Encoding (--identity)"}`,
   );
   console.log(
     `baseline /about ${baselineRps.toFixed(0)} req/s (${before.rps.toFixed(0)} before, ` +
@@ -309,7 +321,7 @@ async function main() {
   if (floor) {
     const [small, big] = ["/about", filmPath].map((p) => floor.rps[p] ?? 0);
     console.log(
-      `a bare node:http server sending the same bytes: /about's ${(floor.bytes["/about"]! / 1024).toFixed(1)} KB ` +
+      `a bare node:http server sending the same bytes${opts.acceptEncoding ? " (gzipped once)" : ""}: /about's ${(floor.bytes["/about"]! / 1024).toFixed(1)} KB ` +
         `${small!.toFixed(0)} req/s, the film page's ${(floor.bytes[filmPath]! / 1024).toFixed(1)} KB ` +
         `${big!.toFixed(0)} req/s (${formatRatio(big!, small!)}): the most this machine's client and kernel allow for that size`,
     );

@@ -18,15 +18,21 @@ http
   .createServer((req, res) => {
     const body = loaded[req.url];
     if (!body) return res.writeHead(404).end();
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length });
+    res.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      "content-length": body.length,
+      ...(process.env.GZIPPED ? { "content-encoding": "gzip" } : {}),
+    });
     res.end(body);
   })
   .listen(Number(process.env.PORT), "127.0.0.1");
 `;
 
+/** `gzipped`: the bodies are gzip already and go out as such, as a browser that asked gets them. */
 export async function startBytesServer(
   port: number,
   bodies: Record<string, Buffer>,
+  gzipped = false,
 ): Promise<{ base: string; stop: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reelrank-bytes-"));
   const files: Record<string, string> = {};
@@ -35,7 +41,12 @@ export async function startBytesServer(
     fs.writeFileSync(files[urlPath], body);
   });
   const child = spawn(process.execPath, ["-e", SERVE], {
-    env: { ...process.env, PORT: String(port), BODIES: JSON.stringify(files) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BODIES: JSON.stringify(files),
+      ...(gzipped ? { GZIPPED: "1" } : {}),
+    },
     stdio: "ignore",
   });
   let exited = false;

@@ -19,7 +19,12 @@ export type BenchOptions = {
   port: number;
   /** Only these scenarios (keys of SCENARIOS), besides the baseline; null: every one. */
   only: ScenarioKey[] | null;
+  /** The Accept-Encoding readers send: a browser's by default, none with --identity. */
+  acceptEncoding: string | null;
 };
+
+/** What Chrome and Firefox send: every reader's browser asks for a compressed page. */
+export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
 
 /** The scenarios `--only` may name, in the order they run. */
 export const SCENARIOS = [
@@ -46,6 +51,8 @@ export const USAGE = `npm run bench -- [options]
   --connections N       autocannon connections (default 64)
   --port N              first port of the servers (default 3321; the naive server takes the next)
   --only KEY,KEY        only these scenarios besides the baseline: ${SCENARIOS.join(", ")}
+  --identity            readers ask for uncompressed pages (by default they send a browser's
+                        Accept-Encoding: ${BROWSER_ACCEPT_ENCODING})
 
 A fresh database is created on BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server).
 Run \`npm run build\` first.`;
@@ -71,6 +78,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       connections: { type: "string" },
       port: { type: "string" },
       only: { type: "string" },
+      identity: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -88,6 +96,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     connections: positiveInt("connections", values.connections, 64),
     port: positiveInt("port", values.port, 3321),
     only: scenarioKeys(values.only),
+    acceptEncoding: values.identity ? null : BROWSER_ACCEPT_ENCODING,
   };
 }
 
