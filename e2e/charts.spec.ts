@@ -201,6 +201,15 @@ test("the JSON API gives the same figures, with cache headers", async ({ request
   expect((await request.get("/api/charts/2099-01-04/films-english")).status()).toBe(404);
   expect((await request.get("/api/charts/2023-10-15/nonsense")).status()).toBe(404);
   expect((await request.get("/api/films/nope-1900")).status()).toBe(404);
+
+  // a film's old address answers with its new one, and an answer once made is served from cache
+  const moved = await request.get("/api/films/code-8", { maxRedirects: 0 });
+  expect(moved.status()).toBe(308);
+  expect(moved.headers()["location"]).toBe("/api/films/code-8-2019");
+  expect((await request.get("/api/films/code-8-2019")).status()).toBe(200);
+  const again = await request.get("/api/films/code-8-2019");
+  expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(again.headers()["access-control-allow-origin"]).toBe("*");
 });
 
 test(

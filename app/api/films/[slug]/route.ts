@@ -1,16 +1,24 @@
 import { cacheLife, cacheTag } from "next/cache";
-import { loadFilm, loadRedirect } from "@/db/cached";
+import { BUILD_PLACEHOLDER, loadFilm, loadRedirect } from "@/db/cached";
 import { tags } from "@/db/tags";
 import { jsonNotFound, PUBLIC_CACHE } from "@/lib/http";
 import { averageStars, HALF_STAR_VALUES } from "@/lib/rating";
 import { movementOf, movementSymbol } from "@/lib/top10/movement";
 
-/** A film's facts, credits and Netflix Top 10 history. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export function generateStaticParams() {
+  return [{ slug: BUILD_PLACEHOLDER }];
+}
+
+/**
+ * A film's facts, credits and Netflix Top 10 history. It reads nothing of the request (the
+ * redirect's address is relative), so each film's answer is rendered once and served from the
+ * cache like its page, until a tag of the film expires it.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const answer = await filmJson(slug);
   if (answer.kind === "moved")
-    return Response.redirect(new URL(`/api/films/${answer.slug}`, request.url), 308);
+    return new Response(null, { status: 308, headers: { Location: `/api/films/${answer.slug}` } });
   if (answer.kind === "missing") return jsonNotFound(`No film at /films/${slug}.`);
   return new Response(answer.json, {
     headers: {
