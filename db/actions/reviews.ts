@@ -20,7 +20,7 @@ import type { ActionDb as Db } from "./index";
  * A review posted in the first minute of a week may carry last week's time (a transaction's time
  * is its start) yet be counted after last week was cached: then past weeks are recounted too.
  */
-function justAfterWeekStart(now = new Date()): boolean {
+export function justAfterWeekStart(now = new Date()): boolean {
   return now.getTime() - startOfUtcWeek(now).getTime() < 60_000;
 }
 
