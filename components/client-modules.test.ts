@@ -7,8 +7,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { hasDirective, projectRoot, resolveLocal, valueImports } from "@/lib/module-graph";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = projectRoot;
 const SERVER_ONLY_PACKAGES = ["zod", "drizzle-orm", "drizzle-zod", "pg", "@electric-sql/pglite"];
 
 function sourceFiles(dir: string): string[] {
@@ -19,54 +20,18 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const directive = (source: string, name: string) =>
-  new RegExp(`^(?:\\s|//[^\\n]*\\n|/\\*[\\s\\S]*?\\*/)*["']${name}["']`).test(source);
-
-/** Specifiers of the imports and re-exports that bring values (not `import type`). */
-function valueImports(source: string): string[] {
-  const specifiers: string[] = [];
-  const pattern = /^\s*(import|export)\s+(type\s+)?(?:[^;'"]*?\s+from\s+)?["']([^"']+)["']/gm;
-  for (const m of source.matchAll(pattern)) {
-    if (m[2]) continue;
-    // `import { type A, type B } from` brings no value either
-    const clause = /\{([^}]*)\}/.exec(m[0])?.[1];
-    if (clause && !/default|\*/.test(m[0].split("{")[0]!)) {
-      const names = clause
-        .split(",")
-        .map((n) => n.trim())
-        .filter(Boolean);
-      if (names.length > 0 && names.every((n) => n.startsWith("type "))) continue;
-    }
-    specifiers.push(m[3]!);
-  }
-  return specifiers;
-}
-
-function resolveLocal(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/")
-    ? path.join(root, specifier.slice(2))
-    : specifier.startsWith(".")
-      ? path.resolve(path.dirname(from), specifier)
-      : null;
-  if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`]) {
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
-
 /** For each package a client module reaches, the chain of files that brings it in. */
 function clientPackages(): Map<string, string[]> {
   const found = new Map<string, string[]>();
   const seen = new Set<string>();
   const entries = ["app", "components", "lib"]
     .flatMap((dir) => sourceFiles(path.join(root, dir)))
-    .filter((file) => directive(fs.readFileSync(file, "utf8"), "use client"));
+    .filter((file) => hasDirective(fs.readFileSync(file, "utf8"), "use client"));
   const walk = (file: string, chain: string[]) => {
     if (seen.has(file)) return;
     seen.add(file);
     const source = fs.readFileSync(file, "utf8");
-    if (chain.length > 0 && directive(source, "use server")) return;
+    if (chain.length > 0 && hasDirective(source, "use server")) return;
     for (const specifier of valueImports(source)) {
       const local = resolveLocal(file, specifier);
       if (local) walk(local, [...chain, path.relative(root, file)]);

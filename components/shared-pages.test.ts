@@ -9,8 +9,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { hasDirective, projectRoot, resolveLocal, valueImports } from "@/lib/module-graph";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = projectRoot;
 
 const SHARED_PAGES = [
   "app/films/[slug]/page.tsx",
@@ -23,48 +24,6 @@ const SHARED_PAGES = [
 const REQUEST_MODULES = [path.join(root, "auth.ts")];
 const REQUEST_PACKAGES = ["next/headers"];
 const REQUEST_CALLS = /\bpageActor\s*\(/;
-
-const directive = (source: string, name: string) =>
-  new RegExp(`^(?:\\s|//[^\\n]*\\n|/\\*[\\s\\S]*?\\*/)*["']${name}["']`).test(source);
-
-/** Specifiers of the imports, re-exports and dynamic imports that bring values. */
-function valueImports(source: string): string[] {
-  const specifiers: string[] = [];
-  const pattern = /^\s*(import|export)\s+(type\s+)?(?:[^;'"]*?\s+from\s+)?["']([^"']+)["']/gm;
-  for (const m of source.matchAll(pattern)) {
-    if (m[2]) continue;
-    const clause = /\{([^}]*)\}/.exec(m[0])?.[1];
-    if (clause && !/default|\*/.test(m[0].split("{")[0]!)) {
-      const names = clause
-        .split(",")
-        .map((n) => n.trim())
-        .filter(Boolean);
-      if (names.length > 0 && names.every((n) => n.startsWith("type "))) continue;
-    }
-    specifiers.push(m[3]!);
-  }
-  for (const m of source.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) specifiers.push(m[1]!);
-  return specifiers;
-}
-
-function resolveLocal(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/")
-    ? path.join(root, specifier.slice(2))
-    : specifier.startsWith(".")
-      ? path.resolve(path.dirname(from), specifier)
-      : null;
-  if (!base) return null;
-  for (const candidate of [
-    base,
-    `${base}.ts`,
-    `${base}.tsx`,
-    `${base}/index.ts`,
-    `${base}/index.tsx`,
-  ]) {
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
 
 /** The layouts above a page, root first, and the page itself. */
 function serverEntries(page: string): string[] {
@@ -93,7 +52,7 @@ function requestReads(page: string): string[] {
       return;
     }
     const source = fs.readFileSync(file, "utf8");
-    if (chain.length > 0 && directive(source, "use client")) return;
+    if (chain.length > 0 && hasDirective(source, "use client")) return;
     if (REQUEST_CALLS.test(source)) found.push(`${here.join(" → ")} calls pageActor()`);
     for (const specifier of valueImports(source)) {
       const local = resolveLocal(file, specifier);
