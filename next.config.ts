@@ -69,21 +69,27 @@ const nextConfig: NextConfig = {
  * With REDIS_URL, several `next start` instances share one cache in Redis (see lib/cache/): the
  * rendered pages (`cacheHandler`) and the `'use cache'` entries (`cacheHandlers`). `next start`
  * reads this file again, so REDIS_URL counts where the server starts, whatever the build had.
+ * Without it, one process keeps both in memory: Next's own caches, but for the rendered pages
+ * dated from before their render rather than after it (lib/cache/render-start.mjs).
  * The build itself keeps Next's own caches: it has no database, and what it prerenders is read
- * from its output on disk. Without REDIS_URL nothing changes: one process, caches in memory.
+ * from its output on disk.
  */
-function sharedCache(phase: string): Partial<NextConfig> {
-  if (!process.env.REDIS_URL || phase === PHASE_PRODUCTION_BUILD) return {};
+function serverCache(phase: string): Partial<NextConfig> {
+  if (phase === PHASE_PRODUCTION_BUILD) return {};
   // Next imports these at run time without its bundler, hence plain JavaScript and full paths
   // (this file is compiled to CommonJS, where __dirname is the project folder).
   const dir = typeof __dirname === "string" ? __dirname : process.cwd();
-  const useCache = path.join(dir, "lib/cache/redis-use-cache-handler.mjs");
+  const handler = (name: string) => path.join(dir, "lib/cache", name);
+  if (!process.env.REDIS_URL) {
+    return { cacheHandler: handler("memory-incremental-handler.mjs") };
+  }
+  const useCache = handler("redis-use-cache-handler.mjs");
   return {
-    cacheHandler: path.join(dir, "lib/cache/redis-incremental-handler.mjs"),
+    cacheHandler: handler("redis-incremental-handler.mjs"),
     cacheHandlers: { default: useCache, remote: useCache },
   };
 }
 
 export default function config(phase: string): NextConfig {
-  return { ...nextConfig, ...sharedCache(phase) };
+  return { ...nextConfig, ...serverCache(phase) };
 }

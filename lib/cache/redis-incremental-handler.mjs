@@ -12,6 +12,7 @@
  */
 import { createRequire } from "node:module";
 import { decode, encode, sharedRedis, ttlSeconds } from "./redis-shared.mjs";
+import { noteAsked, renderStart } from "./render-start.mjs";
 
 const require = createRequire(import.meta.url);
 /** @type {{ default: new (ctx: object) => { get(key: string, ctx: object): Promise<Stored | null> } }} */
@@ -29,13 +30,6 @@ const TAGS_HEADER = "x-next-cache-tags";
  * }} Stored
  * @typedef {{ kind?: string, tags?: string[], softTags?: string[], cacheControl?: Stored["cacheControl"] }} Context
  */
-
-/**
- * When each key was last asked for, so that an entry rendered after a miss is dated from before
- * the render read the database: an invalidation during the render then still counts against it.
- * @type {Map<string, number>}
- */
-const askedAt = new Map();
 
 /** @param {Stored} data @param {Context} ctx */
 function tagsOf(data, ctx) {
@@ -55,8 +49,8 @@ export default class RedisIncrementalCache {
 
   /** @param {string} key @param {Context} ctx @returns {Promise<Stored | null>} */
   async get(key, ctx) {
-    if (askedAt.size > 10_000) askedAt.clear();
-    askedAt.set(key, Date.now());
+    // an entry rendered after this is dated from here (see ./render-start.mjs)
+    noteAsked(key);
     const redis = sharedRedis();
     const client = await redis.whenReady();
     /** @type {Stored | null} */
@@ -81,8 +75,7 @@ export default class RedisIncrementalCache {
 
   /** @param {string} key @param {Stored["value"]} value @param {Context} ctx */
   async set(key, value, ctx) {
-    const lastModified = askedAt.get(key) ?? Date.now();
-    askedAt.delete(key);
+    const lastModified = renderStart(key);
     const redis = sharedRedis();
     const client = redis.ready();
     if (!client) return;
