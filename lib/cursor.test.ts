@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitsInteger, isCursorKey, isCursorMoment } from "./cursor";
+import { fitsInteger, isCursorDate, isCursorKey, isCursorMoment } from "./cursor";
 
 describe("what a cursor may hold", () => {
   it("takes moments PostgreSQL reads, in either of the forms pages write", () => {
@@ -14,6 +14,20 @@ describe("what a cursor may hold", () => {
     expect(isCursorMoment("+275760-09-13T00:00:00.000Z")).toBe(false);
     expect(isCursorMoment("not a date")).toBe(false);
     expect(isCursorMoment(20251012)).toBe(false);
+    // JavaScript rolls these over or reads any offset; PostgreSQL fails the query
+    expect(isCursorMoment("2024-02-30 10:00:00+00")).toBe(false);
+    expect(isCursorMoment("2025-10-12 09:30:01.123456+99")).toBe(false);
+    expect(isCursorMoment("2025-10-12 24:00:00+00")).toBe(false);
+    expect(isCursorMoment("2024-02-29 10:00:00.5-03:30")).toBe(true);
+  });
+
+  it("takes the days diary pages key on, and no day that does not exist", () => {
+    expect(isCursorDate("2025-03-01")).toBe(true);
+    expect(isCursorDate("0001-01-01")).toBe(true);
+    expect(isCursorDate("2024-02-30")).toBe(false);
+    expect(isCursorDate("0000-01-01")).toBe(false);
+    expect(isCursorDate("2025-3-1")).toBe(false);
+    expect(isCursorDate(20250301)).toBe(false);
   });
 
   it("takes whole numbers an integer column can be compared with, and no others", () => {

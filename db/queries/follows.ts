@@ -8,7 +8,7 @@ import { isCursorKey, isCursorMoment } from "../../lib/cursor";
 import { AppError, notSignedIn } from "../../lib/errors";
 import type { Executor } from "../index";
 import { blocks, follows, users } from "../schema";
-import { keysetMoment, momentParam } from "./keyset";
+import { momentParam } from "./keyset";
 import { assertCanParticipate } from "./moderation/permissions";
 import { assertNotBlocked, notify } from "./relations";
 import type { Actor } from "./users";
@@ -156,7 +156,7 @@ export function decodeFollowCursor(text: string | null | undefined): FollowCurso
   if (!text) return null;
   try {
     const c = JSON.parse(Buffer.from(text, "base64url").toString()) as FollowCursor;
-    return isCursorKey(c.id) && isCursorMoment(c.at) && keysetMoment(c.at) ? c : null;
+    return isCursorKey(c.id) && isCursorMoment(c.at) ? c : null;
   } catch {
     return null;
   }
@@ -183,7 +183,7 @@ export async function listFollows(
   const mine = side === "followers" ? follows.followeeId : follows.followerId;
   const theirs = side === "followers" ? follows.followerId : follows.followeeId;
   // the cursor's time is exact to the microsecond (see ./keyset)
-  const at = cursor ? keysetMoment(cursor.at) : null;
+  const at = cursor && isCursorMoment(cursor.at) ? cursor.at : null;
   const after =
     cursor && at
       ? or(

@@ -10,7 +10,8 @@ import { slugify } from "../../lib/slug";
 import { MAX_LIST_ITEMS } from "../../lib/validation";
 import type { Executor } from "../index";
 import { chartEntries, films, listItems, listLikes, lists, users, type Audience } from "../schema";
-import { keysetMoment, momentParam } from "./keyset";
+import { isCursorMoment } from "../../lib/cursor";
+import { momentParam } from "./keyset";
 import { assertCanParticipate } from "./moderation/permissions";
 import { assertNotBlocked, mayView, notify } from "./relations";
 import { decodeCursor, encodeCursor } from "./reviews";
@@ -414,7 +415,7 @@ export async function listUserLists(
   const c = decodeCursor(cursor);
   // a cursor of another listing holds a count, not a moment: it reads as the first page
   // ... and its time is exact to the microsecond (see ./keyset)
-  const at = c ? keysetMoment(c.v) : null;
+  const at = c && isCursorMoment(c.v) ? c.v : null;
   const after =
     c && at
       ? or(

@@ -18,7 +18,8 @@ import {
   users,
   type NotificationKind,
 } from "../schema";
-import { keysetMoment, momentParam } from "./keyset";
+import { isCursorMoment } from "../../lib/cursor";
+import { momentParam } from "./keyset";
 import { decodeCursor, encodeCursor, type Cursor } from "./reviews";
 import type { Actor } from "./users";
 
@@ -50,7 +51,7 @@ export async function listNotifications(
 ): Promise<{ notifications: NotificationView[]; next: string | null }> {
   const c: Cursor | null = decodeCursor(cursor);
   // the cursor's time is exact to the microsecond (see ./keyset)
-  const at = c ? keysetMoment(c.v) : null;
+  const at = c && isCursorMoment(c.v) ? c.v : null;
   const after =
     c && at
       ? or(

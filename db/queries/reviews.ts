@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { fitsInteger, isCursorMoment } from "../../lib/cursor";
+import { fitsInteger, isCursorDate, isCursorMoment } from "../../lib/cursor";
 import { AppError, notSignedIn } from "../../lib/errors";
 import { emptyStats, type RatingStats } from "../../lib/rating";
 import type { ReviewInput } from "../../lib/validation";
@@ -343,8 +343,8 @@ export function decodeCursor(text: string | null | undefined): Cursor | null {
   if (!text) return null;
   try {
     const c = JSON.parse(Buffer.from(text, "base64url").toString()) as Cursor;
-    // a position is a moment (ISO text) or a count; anything else is no cursor at all
-    const validValue = fitsInteger(c.v) || isCursorMoment(c.v);
+    // a position is a moment, a day or a count; anything else is no cursor at all
+    const validValue = fitsInteger(c.v) || isCursorMoment(c.v) || isCursorDate(c.v);
     return fitsInteger(c.id) && validValue ? c : null;
   } catch {
     return null;
