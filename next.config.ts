@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
+import { MAX_UPLOAD_FORM_BYTES } from "./lib/limits";
 import { securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
@@ -24,10 +25,10 @@ const nextConfig: NextConfig = {
     // needs the embedded database to itself) must not serve pages cached before it.
     isrFlushToDisk: false,
     // proxy.ts runs on /api/*, and Next then hands a route handler only the first this-many bytes
-    // of a body (10 MB by default). A Letterboxd upload may weigh 20 MB (MAX_UPLOAD_BYTES) plus
-    // its form's bytes, and must arrive whole; a body past that must arrive past it, for
-    // /api/me/imports to answer 413 rather than fail to read a cut-off form.
-    proxyClientMaxBodySize: 21 * 1024 * 1024,
+    // of a body (10 MB by default). A Letterboxd upload form may weigh MAX_UPLOAD_FORM_BYTES and
+    // must arrive whole; a body past that must arrive past it, for /api/me/imports to answer 413
+    // rather than fail to read a cut-off form.
+    proxyClientMaxBodySize: MAX_UPLOAD_FORM_BYTES + 1024 * 1024,
   },
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   rewrites() {

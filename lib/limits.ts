@@ -16,6 +16,11 @@ export const MAX_LIST_DESCRIPTION = 5000;
 export const MAX_LIST_NOTE = 1000;
 export const MAX_LIST_ITEMS = 1000;
 
+/** What a Letterboxd import's files may weigh, all together. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** The whole upload form: the files, plus the form's own bytes (boundaries, field names). */
+export const MAX_UPLOAD_FORM_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
+
 /** Files a Letterboxd import may upload at once: the .zip, or its CSV files. */
 export const MAX_IMPORT_FILES = 10;
 

@@ -1,12 +1,7 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import {
-  LetterboxdError,
-  MAX_INFLATED_BYTES,
-  MAX_UPLOAD_BYTES,
-  MAX_ZIP_ENTRIES,
-  readUpload,
-} from "./read";
+import { LetterboxdError, MAX_INFLATED_BYTES, MAX_ZIP_ENTRIES, readUpload } from "./read";
+import { MAX_UPLOAD_BYTES } from "../limits";
 
 const DIARY =
   "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n2024-01-02,Ballerina,2023,https://boxd.it/a,4.5,,,2024-01-01\n";

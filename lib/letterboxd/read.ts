@@ -5,9 +5,8 @@
  * bytes actually inflated are counted, whatever the zip's headers claim).
  */
 import { Unzip, UnzipInflate, type UnzipFile } from "fflate";
+import { MAX_UPLOAD_BYTES } from "../limits";
 
-/** What the upload may weigh, all files together. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** What the CSV files read from a zip may inflate to, together. */
 export const MAX_INFLATED_BYTES = 50 * 1024 * 1024;
 /** Entries a zip may hold (a real export has a few dozen, plus one per list). */

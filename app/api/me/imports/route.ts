@@ -6,12 +6,10 @@ import { getDb } from "@/db/index";
 import { runImport } from "@/db/import/letterboxd";
 import { getActor } from "@/db/queries/users";
 import { createAction } from "@/lib/action";
-import { MAX_UPLOAD_BYTES } from "@/lib/letterboxd/read";
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FORM_BYTES } from "@/lib/limits";
 import { importUploadInput } from "@/lib/validation";
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
-/** The form's own bytes (boundaries, field names) on top of the files' limit. */
-const FORM_OVERHEAD = 64 * 1024;
 
 const refuse = (status: number, error: string) =>
   Response.json({ ok: false, error, fieldErrors: {} }, { status, headers: PRIVATE });
@@ -81,8 +79,8 @@ export async function POST(request: Request) {
     return refuse(403, "That upload did not come from Reelrank.");
   const tooBig = `The upload is over the ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB limit. A Letterboxd export is usually well under 5 MB.`;
   const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_UPLOAD_BYTES + FORM_OVERHEAD) return refuse(413, tooBig);
-  const body = await readLimited(request, MAX_UPLOAD_BYTES + FORM_OVERHEAD);
+  if (length > MAX_UPLOAD_FORM_BYTES) return refuse(413, tooBig);
+  const body = await readLimited(request, MAX_UPLOAD_FORM_BYTES);
   if (!body) return refuse(413, tooBig);
   let form: FormData;
   try {
