@@ -31,9 +31,9 @@ export async function signUpAction(
     return { ok: false, error: "Check the highlighted fields.", fieldErrors: errors };
   }
   const ip = clientAddress(await headers());
-  let userId: string;
+  let user: { id: string; sessionVersion: number };
   try {
-    userId = (await signUpUser(await getDb(), parsed.data, signUpLimits(ip))).id;
+    user = await signUpUser(await getDb(), parsed.data, signUpLimits(ip));
     // the handle's pages were cached as "not found" or as a redirect to whoever gave it up
     profilePageTags(parsed.data.handle).forEach((tag) => updateTag(tag));
   } catch (error) {
@@ -47,11 +47,10 @@ export async function signUpAction(
     };
   }
   try {
-    // the password was hashed a moment ago: a proof spares `authorize` verifying it again;
-    // a new account is at session version 0 (the column's default)
+    // the password was hashed a moment ago: a proof spares `authorize` verifying it again
     await signIn("credentials", {
       email: parsed.data.email,
-      proof: signInProof(authSecret(), userId, 0),
+      proof: signInProof(authSecret(), user.id, user.sessionVersion),
       redirect: false,
     });
   } catch (error) {

@@ -139,7 +139,7 @@ async function insertUser(
   db: Executor,
   input: NewUser,
   passwordHash: string,
-): Promise<{ actor: Actor } | { taken: Record<string, string> }> {
+): Promise<{ actor: SignInUser } | { taken: Record<string, string> }> {
   // a deleted account's email and handle count as taken until they are released
   await releaseExpiredAccounts(db);
   const taken = await db
@@ -164,7 +164,7 @@ async function insertUser(
       role: input.role ?? "viewer",
     })
     .onConflictDoNothing()
-    .returning(actorColumns);
+    .returning({ ...actorColumns, sessionVersion: users.sessionVersion });
   // a handle someone gave up is free to take: its redirect ends
   if (row)
     await db
@@ -172,7 +172,8 @@ async function insertUser(
       .where(sql`lower(${handleRedirects.oldHandle}) = lower(${input.handle})`);
   // a sign-up racing this one took the email or handle between the check and the insert
   if (!row) return { taken: { email: "An account with this email or handle already exists." } };
-  return { actor: await toActor(db, row) };
+  const { sessionVersion, ...user } = row;
+  return { actor: { ...(await toActor(db, user)), sessionVersion } };
 }
 
 const conflict = (fieldErrors: Record<string, string>) =>
@@ -183,7 +184,8 @@ export async function createUser(db: Executor, input: NewUser): Promise<Actor> {
   const passwordHash = await hashPassword(input.password);
   const result = await db.transaction((tx) => insertUser(tx, input, passwordHash));
   if ("taken" in result) throw conflict(result.taken);
-  return result.actor;
+  const { sessionVersion: _version, ...actor } = result.actor;
+  return actor;
 }
 
 /** Advisory lock key of sign-ups (beside db/import/sync.ts's 7_304_128 and 7_304_129). */
@@ -194,13 +196,14 @@ const SIGN_UP_LOCK_KEY = 7_304_130;
  * the password is hashed (a refused request costs no argon2), then again under a lock in the
  * transaction that inserts the user and counts the attempt, so concurrent sign-ups cannot all
  * pass one check. An attempt refused for a taken email or handle counts too: the limit also
- * bounds how fast someone can probe which emails have accounts.
+ * bounds how fast someone can probe which emails have accounts. Returns the new user with the
+ * session version to sign them in at.
  */
 export async function signUpUser(
   db: Database,
   input: SignUpInput,
   limits: Limit[],
-): Promise<Actor> {
+): Promise<SignInUser> {
   for (const limit of limits) await checkLimit(db, limit);
   const passwordHash = await hashPassword(input.password);
   const result = await db.transaction(async (tx) => {
