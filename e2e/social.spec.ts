@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { addFilm, signUp, uniqueUser } from "./fixtures";
+import { addFilm, openUntil, signUp, uniqueUser } from "./fixtures";
 
 // A time zone whose calendar day is not UTC's while the test runs, so that a Log dialog filled
 // with the server's (UTC) day instead of the viewer's shows.
@@ -78,7 +78,10 @@ test("a viewer logs, keeps a watchlist and a ranked list; a follower sees them i
   await expect(following).toHaveAttribute("aria-pressed", "true");
   await expect(pageB.getByTestId("followers-count")).toHaveText("1 follower");
   await pageB.getByTestId("followers-count").click();
-  await expect(pageB.getByRole("link", { name: b.name })).toBeVisible();
+  await expect(pageB).toHaveURL(new RegExp(`/u/${a.handle}/followers$`));
+  await openUntil(pageB, `/u/${a.handle}/followers`, () =>
+    expect(pageB.getByRole("link", { name: b.name })).toBeVisible({ timeout: 1000 }),
+  );
 
   // B sees A's watch, list and review in the feed, and likes the review there
   await pageB.goto("/feed");
