@@ -32,4 +32,19 @@ export function proxy(request: NextRequest) {
   return NextResponse.rewrite(new URL(browsePath(filters, page), request.url));
 }
 
-export const config = { matcher: ["/films", "/api/:path*"] };
+/**
+ * `/api/…` only when a browser could be sending it from another site: with an Origin header
+ * (which browsers send on every request but a same-site GET or HEAD) or a cross-site
+ * Sec-Fetch-Site, the only headers `isCrossSite` reads. The rest (the public JSON API read by
+ * scripts and servers, a page's own GETs) skip the proxy and what it costs on every request.
+ */
+export const config = {
+  matcher: [
+    "/films",
+    { source: "/api/:path*", has: [{ type: "header", key: "origin" }] },
+    {
+      source: "/api/:path*",
+      has: [{ type: "header", key: "sec-fetch-site", value: "cross-site" }],
+    },
+  ],
+};

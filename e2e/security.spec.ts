@@ -50,6 +50,40 @@ test("signing up and posting work under the policy, and the session cookie is Ht
   expect(violations).toEqual([]);
 });
 
+test("a request from another site cannot change anything through the API, even with the reader's cookies", async ({
+  page,
+  baseURL,
+}) => {
+  const user = uniqueUser("csrf");
+  await signUp(page, user);
+  const form = { currentPassword: user.password, newPassword: "another long passphrase 1" };
+  // what a page on another site could make the reader's browser send, cookies and all
+  const crossSite: Record<string, string>[] = [
+    { Origin: "https://evil.example" },
+    { Origin: "null" },
+    { "Sec-Fetch-Site": "cross-site" },
+  ];
+  for (const headers of crossSite) {
+    for (const path of ["/api/me/password", "/api/me/account/delete"]) {
+      const answer = await page.request.post(path, { form, headers });
+      expect(answer.status(), `${path} with ${JSON.stringify(headers)}`).toBe(403);
+      expect(await answer.json()).toEqual({
+        error: "Requests from other sites cannot change anything here.",
+      });
+    }
+  }
+  // nothing changed: the reader is still signed in, with the same password
+  await page.goto("/settings");
+  await expect(page.getByRole("link", { name: `@${user.handle}` })).toBeVisible();
+  // the same request from the site itself goes through to the route, which checks it in turn
+  const own = await page.request.post("/api/me/password", {
+    form: { currentPassword: "not the password", newPassword: "another long passphrase 1" },
+    headers: { Origin: new URL(baseURL!).origin },
+  });
+  expect(own.status()).not.toBe(403);
+  expect(own.status()).toBeLessThan(500);
+});
+
 test("after signing in, a callbackUrl to another site leads home instead", async ({
   page,
   baseURL,
