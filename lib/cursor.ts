@@ -18,7 +18,7 @@ export function fitsInteger(n: unknown): n is number {
  * keep the microseconds) or in ISO form (`2025-10-12T09:30:01.123Z`). JavaScript's parser is
  * laxer than PostgreSQL's (it rolls 30 February over, takes any offset), so the shape is checked.
  */
-export const CURSOR_MOMENT =
+const CURSOR_MOMENT =
   /^(\d{4}-\d{2}-\d{2})[ T](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,6})?(?:Z|[+-](?:0\d|1[0-5])(?::[0-5]\d){0,2})$/;
 
 /** A moment PostgreSQL reads as a timestamptz: a real date in years 1 to 9999, an offset within ±15:59. */

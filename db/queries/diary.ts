@@ -5,7 +5,8 @@
  */
 import "server-only";
 import { and, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
-import { isRealDate, normalizeTags, tagsProblem, watchDateProblem } from "../../lib/diary";
+import { isCursorDate } from "../../lib/cursor";
+import { normalizeTags, tagsProblem, watchDateProblem } from "../../lib/diary";
 import { AppError, notSignedIn } from "../../lib/errors";
 import type { Audience } from "../../lib/privacy";
 import type { EditLogInput, LogInput } from "../../lib/validation";
@@ -19,16 +20,18 @@ import type { Actor } from "./users";
 export type FilmRef = { slug: string; title: string; year: number | null };
 
 /**
- * A cursor from a URL is the reader's text: one whose key does not have the expected shape (or
- * whose id is outside the column's range) reads as the first page rather than failing the query.
+ * A cursor from a URL is the reader's text: one whose key is not what the query compares with
+ * (`isKey`: a day, a moment) or whose id is outside the column's range reads as the first page
+ * rather than failing the query.
  */
-export function cursorKey(cursor: Cursor | null, shape: RegExp): { v: string; id: number } | null {
-  if (!cursor || typeof cursor.v !== "string" || !shape.test(cursor.v)) return null;
+export function cursorKey(
+  cursor: Cursor | null,
+  isKey: (v: unknown) => v is string,
+): { v: string; id: number } | null {
+  if (!cursor || !isKey(cursor.v)) return null;
   if (!(cursor.id >= 0 && cursor.id <= 2_147_483_647)) return null;
   return { v: cursor.v, id: cursor.id };
 }
-
-const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
 
 // ─── Writes ──────────────────────────────────────────────────────────────────
 
@@ -332,14 +335,13 @@ export async function listDiary(
     limit = DIARY_PAGE_SIZE,
   }: { userId: string; cursor: Cursor | null; limit?: number },
 ): Promise<DiaryPage> {
-  const key = cursorKey(cursor, DATE_KEY);
-  const after =
-    key && isRealDate(key.v)
-      ? or(
-          lt(diaryEntries.watchedOn, key.v),
-          and(eq(diaryEntries.watchedOn, key.v), lt(diaryEntries.id, key.id)),
-        )
-      : undefined;
+  const key = cursorKey(cursor, isCursorDate);
+  const after = key
+    ? or(
+        lt(diaryEntries.watchedOn, key.v),
+        and(eq(diaryEntries.watchedOn, key.v), lt(diaryEntries.id, key.id)),
+      )
+    : undefined;
   const rows = await db
     .select({
       id: diaryEntries.id,
@@ -453,11 +455,8 @@ export async function listFilmsWatched(
     .where(eq(diaryEntries.userId, userId))
     .groupBy(diaryEntries.filmId)
     .as("g");
-  const key = cursorKey(cursor, DATE_KEY);
-  const after =
-    key && (key.v === NO_DATE || isRealDate(key.v))
-      ? sql`(${g.sortKey}, ${g.filmId}) < (${key.v}::date, ${key.id})`
-      : undefined;
+  const key = cursorKey(cursor, isCursorDate);
+  const after = key ? sql`(${g.sortKey}, ${g.filmId}) < (${key.v}::date, ${key.id})` : undefined;
   const rows = await db
     .select({
       filmId: g.filmId,

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import { AppError } from "../../lib/errors";
 import type { Executor } from "../index";
 import { films, watchlistEntries } from "../schema";
-import { CURSOR_MOMENT, isCursorMoment } from "../../lib/cursor";
+import { isCursorMoment } from "../../lib/cursor";
 import { momentParam } from "./keyset";
 import { assertCanParticipate } from "./moderation/permissions";
 import { cursorKey, readGated, type FilmRef } from "./diary";
@@ -60,9 +60,8 @@ export async function listWatchlist(
     limit = WATCHLIST_PAGE_SIZE,
   }: { userId: string; cursor: Cursor | null; limit?: number },
 ): Promise<WatchlistPage> {
-  const key = cursorKey(cursor, CURSOR_MOMENT);
-  const moment = key && isCursorMoment(key.v) ? key.v : null;
-  const at = moment ? momentParam(moment) : null;
+  const key = cursorKey(cursor, isCursorMoment);
+  const at = key ? momentParam(key.v) : null;
   const after =
     key && at
       ? or(
