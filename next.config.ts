@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
   partialPrefetching: false,
   reactStrictMode: true,
   poweredByHeader: false,
+  // scripts/serve.mjs compresses, gzipping a page every reader shares once instead of per request
+  compress: false,
   // Next would hash every page's whole HTML (FNV-1a in JavaScript) on every request to make an
   // ETag: for a 150 KB film page served from cache that hash costs more than sending it.
   // Conditional requests are the CDN's or nginx's job (they cache by Cache-Control).

@@ -15,6 +15,7 @@ import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readActionAnswer, readActionId } from "./lib/action";
+import { serveCommand } from "../lib/http/serve-command";
 
 const root = path.resolve(import.meta.dirname, "..");
 const FILM = "/films/ballerina-2023";
@@ -137,15 +138,11 @@ describe.skipIf(missing)("the production server under abuse", () => {
     await exited(prepare);
     expect(prepare.exitCode).toBe(0);
     const port = await freePort();
-    child = spawn(
-      path.join(root, "node_modules", ".bin", "next"),
-      ["start", "--port", String(port)],
-      {
-        cwd: root,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: { ...env, PORT: String(port) },
-      },
-    );
+    child = spawn(...serveCommand(String(port)), {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...env, PORT: String(port) },
+    });
     child.stdout?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
     base = `http://127.0.0.1:${port}`;

@@ -16,6 +16,7 @@ import { readSnapshotManifest, SNAPSHOT_DIR } from "../db/seed/netflix-snapshot"
 import { streamCountryRows } from "../lib/top10/stream";
 import { startFakeNetflix } from "../lib/netflix/fake-server";
 import { prepareDatabase } from "./prepare-db";
+import { serveCommand } from "../lib/http/serve-command";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dir = path.join(root, ".data", "e2e-db");
@@ -148,15 +149,11 @@ async function main() {
   await importCountriesFile();
   const netflix = await startFakeNetflix({ files: await fakeNetflixFiles() });
   process.env.NETFLIX_TOP10_URL = netflix.url;
-  const child = spawn(
-    path.join(root, "node_modules", ".bin", "next"),
-    ["start", "--port", process.env.PORT ?? "3100"],
-    {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    },
-  );
+  const child = spawn(...serveCommand(process.env.PORT ?? "3100"), {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -7,13 +7,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseDatabaseUrl } from "../db/index";
 import { prepareDatabase } from "./prepare-db";
+import { serveCommand } from "../lib/http/serve-command";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", ".bin", "next");
 
-function run(args: string[]): Promise<number> {
+function run([command, args]: [string, string[]]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(nextBin, args, { cwd: root, stdio: "inherit" });
+    const child = spawn(command, args, { cwd: root, stdio: "inherit" });
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.on(signal, () => child.kill(signal));
     }
@@ -24,7 +25,7 @@ function run(args: string[]): Promise<number> {
 async function main() {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log("No production build yet: building (this takes a minute or two the first time)…");
-    const code = await run(["build"]);
+    const code = await run([nextBin, ["build"]]);
     if (code !== 0) process.exit(code);
   }
   if (parseDatabaseUrl().kind === "postgres" && !process.env.AUTH_SECRET) {
@@ -37,7 +38,7 @@ async function main() {
   const port = process.env.PORT ?? "3000";
   // the server's own background jobs (the Netflix sync) reach its cache-refresh route on this port
   process.env.PORT = port;
-  process.exit(await run(["start", "--port", port]));
+  process.exit(await run(serveCommand(port)));
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serveCommand } from "../../lib/http/serve-command";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -56,24 +57,20 @@ export async function startServer(opts: {
   assertBuilt();
   fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = fs.openSync(opts.logFile, "a");
-  const child: ChildProcess = spawn(
-    path.join(root, "node_modules", ".bin", "next"),
-    ["start", "--port", String(opts.port)],
-    {
-      cwd: root,
-      stdio: ["ignore", log, log],
-      detached: opts.ownGroup ?? false,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: opts.databaseUrl,
-        // the server's own background jobs reach it on this port
-        PORT: String(opts.port),
-        ...opts.env,
-      },
+  const child: ChildProcess = spawn(...serveCommand(String(opts.port)), {
+    cwd: root,
+    stdio: ["ignore", log, log],
+    detached: opts.ownGroup ?? false,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: opts.databaseUrl,
+      // the server's own background jobs reach it on this port
+      PORT: String(opts.port),
+      ...opts.env,
     },
-  );
+  });
   let exited = false;
   const exit = new Promise<void>((resolve) =>
     child.on("exit", () => {

@@ -16,6 +16,7 @@ import { chromium, type Browser } from "@playwright/test";
 import { createClient } from "@redis/client";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { serveCommand } from "../http/serve-command";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const redisServer = process.env.REDIS_SERVER_BIN ?? "/usr/bin/redis-server";
@@ -86,15 +87,11 @@ type Instance = { name: string; url: string; child: ChildProcess; log: string[] 
 async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
   const port = await freePort();
   const log: string[] = [];
-  const child = spawn(
-    path.join(root, "node_modules", ".bin", "next"),
-    ["start", "--port", String(port)],
-    {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
-    },
-  );
+  const child = spawn(...serveCommand(String(port)), {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+  });
   child.stdout?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
