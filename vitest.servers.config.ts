@@ -2,7 +2,7 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 /**
- * The suites that need the production build: several `next start` instances sharing Redis, and
+ * The suites that need the production build: several production servers sharing Redis, and
  * a server killed mid-write (db/crash.suite.ts), and one server under a flood of sign-ups with its
  * security headers and cross-site refusals (bench/hardening.suite.ts). `npm test` runs them after
  * the build; the main run (vitest.config.ts) does not include them.

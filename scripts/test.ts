@@ -2,7 +2,7 @@
  * `npm test`: typecheck and lint beside the unit and integration tests (PGlite, and PostgreSQL
  * when TEST_DATABASE_URL is set), the production build, then the browser tests against it on the
  * embedded database (and on PostgreSQL when TEST_DATABASE_URL is set, without the tests tagged
- * @ui, which only look at what the browser shows), and the production-server suites: two `next start`
+ * @ui, which only look at what the browser shows), and the production-server suites: two server
  * instances sharing PostgreSQL and Redis (it needs TEST_DATABASE_URL and redis-server), and a
  * server killed mid-write on each engine (db/crash.suite.ts). Ends with one line
  * `N passed, N failed, N skipped` totalling every suite.

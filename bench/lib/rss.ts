@@ -1,6 +1,6 @@
 /**
  * The resident memory of a process and every process under it, from Linux's /proc: what the
- * server costs in RAM, whether `next start` runs it in one process or several.
+ * server costs in RAM, whether the server runs it in one process or several.
  */
 import fs from "node:fs";
 

@@ -1,4 +1,4 @@
-/** `next start` of the existing production build, on a given database and port. */
+/** The production server (scripts/serve.mjs) of the existing build, on a given database and port. */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -29,7 +29,7 @@ export async function waitFor(url: string, timeoutMs: number, alive = () => true
 export type Server = {
   base: string;
   port: number;
-  /** The `next start` process (the server may run in its children too). */
+  /** The server process (the server may run in its children too). */
   pid: number;
   stop: () => Promise<void>;
   /**
@@ -40,7 +40,7 @@ export type Server = {
 };
 
 /**
- * Starts `next start` and waits for /api/health. Its output is kept in `logFile` (the benchmark's
+ * Starts the production server and waits for /api/health. Its output is kept in `logFile` (the benchmark's
  * own output stays a report), and shown if it fails to start.
  */
 export async function startServer(opts: {

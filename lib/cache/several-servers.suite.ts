@@ -1,5 +1,5 @@
 /**
- * Two production servers (`next start`) on one PostgreSQL database and one Redis, as behind a
+ * Two production servers (scripts/serve.mjs) on one PostgreSQL database and one Redis, as behind a
  * load balancer: a review posted through one shows on the other's cached film page within a
  * second; with Redis killed both still serve correct pages from the database, each saying so
  * once in its log; with Redis back the cache is shared again.
