@@ -42,12 +42,19 @@ function sameBody(/** @type {Body} */ a, /** @type {Body} */ b) {
 }
 
 /**
- * The answers of one URL that differ by design (Next answers a client navigation with its RSC
- * payload, a prefetch with part of it) are kept apart.
+ * The answers of one URL that differ by design are kept apart: Next answers a client navigation
+ * with its RSC payload (the segments the reader's router does not have yet), a prefetch with part
+ * of it. Only for economy: an answer is compared with the kept bytes whatever its key.
  */
+const VARIANT_HEADERS = [
+  "rsc",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-router-state-tree",
+  "next-url",
+];
 function variantKey(/** @type {Request} */ req) {
-  const h = req.headers;
-  return [req.url, h.rsc, h["next-router-prefetch"], h["next-router-segment-prefetch"]].join("\n");
+  return [req.url, ...VARIANT_HEADERS.map((name) => req.headers[name] ?? "")].join("\n");
 }
 
 /** An answer any reader may be given: the same bytes for everyone. */
