@@ -35,28 +35,41 @@ let migratedCluster: Promise<Blob> | undefined;
 function migratedPgliteCluster(): Promise<Blob> {
   migratedCluster ??= (async () => {
     const archive = path.join(cacheDir, `migrated-${migrationsKey()}.tar`);
-    await onceAcrossWorkers(
-      `${archive}.building`,
-      () => fs.existsSync(archive),
-      async () => {
-        const handle = await openDatabase("memory:");
-        try {
-          await migrateDatabase(handle);
-          // uncompressed: read back in a few milliseconds, where a gzip'd one takes a second
-          const dump = await pgliteClient(handle).dumpDataDir("none");
-          fs.writeFileSync(`${archive}.tmp`, Buffer.from(await dump.arrayBuffer()));
-          fs.renameSync(`${archive}.tmp`, archive);
-        } finally {
-          await handle.close();
-        }
-      },
-    );
+    // uncompressed: read back in a few milliseconds, where a gzip'd one takes a second
+    await archiveCluster(archive, "none", () => openDatabase("memory:"), migrateDatabase);
     return new Blob([fs.readFileSync(archive)]);
   })().catch((error: unknown) => {
     migratedCluster = undefined;
     throw error;
   });
   return migratedCluster;
+}
+
+/**
+ * Writes `archive` once, across test workers: the embedded cluster `open` starts and `fill`
+ * completes, as PGlite dumps it.
+ */
+async function archiveCluster(
+  archive: string,
+  compression: "none" | "gzip",
+  open: () => Promise<DatabaseHandle>,
+  fill: (handle: DatabaseHandle) => Promise<void>,
+): Promise<void> {
+  await onceAcrossWorkers(
+    `${archive}.building`,
+    () => fs.existsSync(archive),
+    async () => {
+      const handle = await open();
+      try {
+        await fill(handle);
+        const dump = await pgliteClient(handle).dumpDataDir(compression);
+        fs.writeFileSync(`${archive}.tmp`, Buffer.from(await dump.arrayBuffer()));
+        fs.renameSync(`${archive}.tmp`, archive);
+      } finally {
+        await handle.close();
+      }
+    },
+  );
 }
 
 const pgliteClient = (handle: DatabaseHandle) =>
@@ -209,20 +222,11 @@ async function onceAcrossWorkers(
  */
 export async function catalogueArchive(key = catalogueKey()): Promise<string> {
   const archive = path.join(cacheDir, `catalogue-${key}.tar.gz`);
-  await onceAcrossWorkers(
-    `${archive}.building`,
-    () => fs.existsSync(archive),
-    async () => {
-      const handle = await createTestDatabase("pglite");
-      try {
-        await loadCatalogue(handle.db);
-        const dump = await pgliteClient(handle).dumpDataDir("gzip");
-        fs.writeFileSync(`${archive}.tmp`, Buffer.from(await dump.arrayBuffer()));
-        fs.renameSync(`${archive}.tmp`, archive);
-      } finally {
-        await handle.close();
-      }
-    },
+  await archiveCluster(
+    archive,
+    "gzip",
+    () => createTestDatabase("pglite"),
+    (handle) => loadCatalogue(handle.db),
   );
   return archive;
 }
