@@ -18,6 +18,7 @@ import { gzip as gzipCallback } from "node:zlib";
 import { promisify } from "node:util";
 import compressible from "compressible";
 import compression from "compression";
+import Negotiator from "negotiator";
 import { LRUCache } from "lru-cache";
 import onHeaders from "on-headers";
 import vary from "vary";
@@ -68,13 +69,8 @@ function shared(/** @type {Response} */ res) {
 }
 
 function acceptsGzip(/** @type {Request} */ req) {
-  const accepted = String(req.headers["accept-encoding"] ?? "");
-  // `gzip;q=0` refuses it; anything else naming gzip (or `*`) accepts it
-  return accepted.split(",").some((part) => {
-    const [name, ...params] = part.trim().toLowerCase().split(";");
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    return (name === "gzip" || name === "*") && (q == null || Number(q.slice(2)) > 0);
-  });
+  // `gzip;q=0` refuses it; `gzip`, `*` or any other weight accepts it
+  return new Negotiator(req).encodings(["gzip"]).length > 0;
 }
 
 /** Whether this answer is gzipped once and kept, judged as its headers go out. */
@@ -123,7 +119,10 @@ export function compressOnce(options = {}) {
         const entry = kept.get(key);
         if (entry?.gzip === made) kept.set(key, { body, gzip: done });
       },
-      () => kept.delete(key),
+      () => {
+        // a newer answer for this URL may have replaced it meanwhile
+        if (kept.get(key)?.gzip === made) kept.delete(key);
+      },
     );
     return made;
   }
