@@ -138,9 +138,10 @@ export function compressOnce(options = {}) {
   };
 
   /**
-   * Wraps the answer's writes: a shared answer is collected and sent gzipped at its end. Headers
-   * may go out before that (Next flushes them before it streams a body): they then say gzip and
-   * no length, and the body follows in chunked encoding.
+   * Wraps the answer's writes: a shared answer is collected and sent gzipped at its end, its
+   * headers with it, with a Content-Length, in one write. Next flushes a route handler's headers
+   * before it streams the body: for a shared answer that flush waits for the end too, since the
+   * reader gets nothing of the body before then anyway.
    * @param {Request} req @param {Response} res
    */
   function keepOnce(req, res) {
@@ -152,6 +153,7 @@ export function compressOnce(options = {}) {
     const chunks = [];
     const write = res.write;
     const end = res.end;
+    const flushHeaders = res.flushHeaders;
 
     // runs first among the header listeners (the last one added runs first), so the streaming
     // compression after it sees the Content-Encoding and leaves the body alone
@@ -180,11 +182,15 @@ export function compressOnce(options = {}) {
     const callbackOf = (/** @type {unknown[]} */ args) =>
       /** @type {(() => void) | undefined} */ (args.find((a) => typeof a === "function"));
 
+    res.flushHeaders = function () {
+      if (!res.headersSent) keep ??= keepable(req, res);
+      if (!keep) flushHeaders.call(res);
+    };
+
     // @ts-expect-error: the overloads of write collapse to one shape here
     res.write = function (chunk, encoding, callback) {
       if (!res.headersSent) keep ??= keepable(req, res);
       if (!keep) return write.apply(res, /** @type {any} */ (arguments));
-      if (!res.headersSent) res.writeHead(res.statusCode);
       collect(chunk, encoding);
       const done = callbackOf([encoding, callback]);
       if (done) process.nextTick(done);
