@@ -1,6 +1,6 @@
-import { expect, test, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { signInViaApi, signUp, uniqueUser } from "./fixtures";
+import { expect, signInViaApi, signUp, test, uniqueUser } from "./fixtures";
 
 const ADMIN = { email: "admin@demo.reelrank.test", password: "reelrank-demo" };
 const ANSWER =
@@ -77,7 +77,9 @@ test("a viewer who forgot their password chooses a new one from the mailed link,
 
   // the link works once
   await page.goto(link);
-  await expect(page.getByText("This link has expired or was already used.")).toBeVisible();
+  await expect(
+    page.getByRole("main").getByText("This link has expired or was already used."),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: "Ask for a new link" })).toHaveAttribute(
     "href",
     "/forgot",

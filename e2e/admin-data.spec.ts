@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { signInViaApi, signUp, uniqueUser } from "./fixtures";
+import { expect, signInViaApi, signUp, test, uniqueUser } from "./fixtures";
 
 const ADMIN = { email: "admin@demo.reelrank.test", password: "reelrank-demo" };
 

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { signUp, uniqueUser } from "./fixtures";
+import { expect, signUp, test, uniqueUser } from "./fixtures";
 
 test("a viewer logs a watch, keeps a watchlist, and makes the diary private", async ({
   page,

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { signInViaApi } from "./fixtures";
+import { expect, signInViaApi, test } from "./fixtures";
 
 const EDITOR = { email: "editor@demo.reelrank.test", password: "reelrank-demo" };
 

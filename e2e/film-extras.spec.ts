@@ -1,6 +1,6 @@
+import { expect, test } from "./fixtures";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
 
 // the file scripts/e2e-server.ts imports, when it is there

@@ -1,4 +1,12 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import {
+  expect,
+  test as base,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
+
+export { expect };
 
 export type TestUser = { name: string; handle: string; email: string; password: string };
 
@@ -12,6 +20,58 @@ export function uniqueUser(label: string): TestUser {
     password: "a long test password",
   };
 }
+
+/**
+ * Waits until every part of the page streamed after its shell is in place. Until React shows
+ * such a part, its HTML also waits in a hidden `<div id="S:n">` outside `main`, beside the copy
+ * on screen: text found there matches twice, and a field filled in there is not the one the
+ * reader sees.
+ */
+async function settled(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'), null, {
+    timeout: 10_000,
+  });
+}
+
+/** Makes `goto`, `reload`, `goBack` and `goForward` end once the page has settled. */
+function settleLoads(page: Page) {
+  for (const method of ["goto", "reload", "goBack", "goForward"] as const) {
+    const load = page[method].bind(page) as (...args: unknown[]) => Promise<unknown>;
+    (page as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+      const response = await load(...args);
+      await settled(page);
+      return response;
+    };
+  }
+}
+
+function settleContext(context: BrowserContext) {
+  context.pages().forEach(settleLoads);
+  context.on("page", settleLoads);
+}
+
+/**
+ * Playwright's `test`, with every page load (in the test's own context and in any context a test
+ * opens from `browser`) ending once its streamed parts are in place.
+ */
+export const test = base.extend({
+  context: async ({ context }, provide) => {
+    settleContext(context);
+    await provide(context);
+  },
+  browser: [
+    async ({ browser }, provide) => {
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args) => {
+        const context = await newContext(...args);
+        settleContext(context);
+        return context;
+      };
+      await provide(browser);
+    },
+    { scope: "worker" },
+  ],
+});
 
 /** Signs up through the form (the journey a new viewer takes); ends signed in. */
 export async function signUp(page: Page, user: TestUser) {

@@ -1,7 +1,7 @@
+import { expect, test } from "./fixtures";
 import fs from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
 
 /** The latest week's #1 of each list, read straight from the shipped snapshot the server loads. */

@@ -1,9 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import fs from "node:fs";
 import http from "node:http";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { signUp, uniqueUser } from "./fixtures";
+import { expect, signUp, test, uniqueUser } from "./fixtures";
 
 /** A small Letterboxd export, made here as Letterboxd lays it out. */
 function letterboxdZip(files: Record<string, string[][]>): Buffer {

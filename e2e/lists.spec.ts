@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { addFilm, chooseFilm, signUp, uniqueUser, type TestUser } from "./fixtures";
+import { addFilm, chooseFilm, expect, signUp, test, type TestUser, uniqueUser } from "./fixtures";
 
 // journeys with two sign-ups (argon2id by design costs CPU) on a shared 2-core machine
 test.slow();

@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { signInViaApi, signUp, uniqueUser } from "./fixtures";
+import { expect, signInViaApi, signUp, test, uniqueUser } from "./fixtures";
 
 const MODERATOR = { email: "moderator@demo.reelrank.test", password: "reelrank-demo" };
 const ADMIN = { email: "admin@demo.reelrank.test", password: "reelrank-demo" };

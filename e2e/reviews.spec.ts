@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { openUntil, ratingOf, signInViaApi, signUp, uniqueUser } from "./fixtures";
+import { expect, openUntil, ratingOf, signInViaApi, signUp, test, uniqueUser } from "./fixtures";
 
 const averageOf = (sum: number, count: number) =>
   (Math.round((sum / count / 2) * 10) / 10).toFixed(1);

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signUp, uniqueUser } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, signUp, test, uniqueUser } from "./fixtures";
 
 /** Collects what the browser logs about Content-Security-Policy violations on `page`. */
 function cspViolations(page: Page): string[] {

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { addFilm, openUntil, signUp, uniqueUser } from "./fixtures";
+import { addFilm, expect, openUntil, signUp, test, uniqueUser } from "./fixtures";
 
 // A time zone whose calendar day is not UTC's while the test runs, so that a Log dialog filled
 // with the server's (UTC) day instead of the viewer's shows.
