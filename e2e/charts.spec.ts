@@ -83,9 +83,6 @@ test(
 test("on a fresh start /charts shows the latest week's ten titles on every list", async ({
   page,
 }) => {
-  // five lists each rendered for the first time: 18 s alone, beyond a minute with the full suite
-  // sharing two cores
-  test.slow();
   await page.goto("/charts");
   const latest = page.getByLabel("Week", { exact: true }).locator("option").first();
   await expect(

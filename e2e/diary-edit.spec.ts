@@ -120,7 +120,6 @@ test("an owner edits and deletes diary entries; nobody else sees Edit or gets in
   const refusal = await stranger.locator("main").innerText();
   await expectNoSeriousA11yViolations(stranger);
   await stranger.goto("/diary/2147483000/edit");
-  // the same words, once the streamed part has replaced "Loading…"
   await expect(stranger.locator("main")).toHaveText(refusal, { useInnerText: true });
   await strangers.close();
 
