@@ -182,15 +182,19 @@ export function compressOnce(options = {}) {
     const callbackOf = (/** @type {unknown[]} */ args) =>
       /** @type {(() => void) | undefined} */ (args.find((a) => typeof a === "function"));
 
-    res.flushHeaders = function () {
+    /** Whether this answer is kept, judged once, while its headers may still change. */
+    const keeping = () => {
       if (!res.headersSent) keep ??= keepable(req, res);
-      if (!keep) flushHeaders.call(res);
+      return keep;
+    };
+
+    res.flushHeaders = function () {
+      if (!keeping()) flushHeaders.call(res);
     };
 
     // @ts-expect-error: the overloads of write collapse to one shape here
     res.write = function (chunk, encoding, callback) {
-      if (!res.headersSent) keep ??= keepable(req, res);
-      if (!keep) return write.apply(res, /** @type {any} */ (arguments));
+      if (!keeping()) return write.apply(res, /** @type {any} */ (arguments));
       collect(chunk, encoding);
       const done = callbackOf([encoding, callback]);
       if (done) process.nextTick(done);
@@ -199,8 +203,7 @@ export function compressOnce(options = {}) {
 
     // @ts-expect-error: the overloads of end collapse to one shape here
     res.end = function (chunk, encoding, callback) {
-      if (!res.headersSent) keep ??= keepable(req, res);
-      if (!keep) return end.apply(res, /** @type {any} */ (arguments));
+      if (!keeping()) return end.apply(res, /** @type {any} */ (arguments));
       collect(chunk, encoding);
       const done = callbackOf([chunk, encoding, callback]);
       // one string as Next passed it (a cached page), else the bytes of all the chunks
