@@ -36,17 +36,21 @@ import {
   scenarioTable,
   targetLines,
   visibilityLine,
+  writeCostLine,
   type ScenarioResult,
   type Visibility,
+  type WriteCost,
 } from "./lib/report";
 import { assertBuilt, startServer } from "./lib/server";
 import { startBytesServer } from "./lib/bytes-floor";
 import { processTreeCpuMs } from "./lib/cpu";
 import { draftModeCookie } from "./lib/draft-mode";
-import { signInAll, writeAndWatch } from "./lib/writers";
+import { signInAll, writeAndWatch, writeCost } from "./lib/writers";
 import { parseOptions, USAGE, type ScenarioKey } from "./lib/options";
 
 const RESULTS = path.join(root, "bench", "results");
+/** Reviews posted one by one on the idle server to measure what one costs. */
+const WRITE_COST_REVIEWS = 40;
 
 /** Transactions the PostgreSQL server has committed in this database (null on the embedded one). */
 function transactionCounter(url: string): (() => Promise<number>) | null {
@@ -99,8 +103,11 @@ async function main() {
   const writeSeconds = opts.seconds;
   const { targets, writers, reviewCount } = await withDatabase(database.url, async (db) => ({
     targets: await findTargets(db),
-    // scenarios 3 and 3b post one review per writer each
-    writers: await createWriters(db, 2 * Math.ceil(opts.writeRate * writeSeconds)),
+    // scenarios 3 and 3b post one review per writer each, after the cost of one review
+    writers: await createWriters(
+      db,
+      WRITE_COST_REVIEWS + 2 * Math.ceil(opts.writeRate * writeSeconds),
+    ),
     reviewCount: await countVisibleReviews(db),
   }));
   log(
@@ -117,6 +124,7 @@ async function main() {
   const checks: Record<string, unknown> = {};
   let visibility: Visibility | null = null;
   let pacedVisibility: Visibility | null = null;
+  let cost: WriteCost | null = null;
   let baselineAfter: Measurement | null = null;
 
   // (2) the server, and (3) the scenarios
@@ -217,16 +225,25 @@ async function main() {
     // 3: the film page while writers post through the server action
     if (wanted("film-writes")) {
       log(`3 film page + ${opts.writeRate} reviews/s: signing in ${writers.length} writers…`);
-      const jars = await signInAll(server.base, writers);
+      const signedIn = await signInAll(server.base, writers);
+      const writing = {
+        base: server.base,
+        pagePath: filmPath,
+        actionId,
+        filmId: targets.film.id,
+      };
+      cost = await writeCost({
+        ...writing,
+        jars: signedIn.slice(0, WRITE_COST_REVIEWS),
+        cpuMs: () => processTreeCpuMs(server.pid),
+      });
+      const jars = signedIn.slice(WRITE_COST_REVIEWS);
       const half = jars.length / 2;
       const writeWhileReading = (writerJars: typeof jars, overallRate?: number) =>
         Promise.all([
           measure(server.base + filmPath, opts.connections, opts.seconds, reader, overallRate),
           writeAndWatch({
-            base: server.base,
-            pagePath: filmPath,
-            actionId,
-            filmId: targets.film.id,
+            ...writing,
             jars: writerJars,
             rate: opts.writeRate,
             seconds: writeSeconds,
@@ -304,6 +321,7 @@ async function main() {
   if (visibility) console.log(visibilityLine(visibility));
   if (pacedVisibility)
     console.log(visibilityLine(pacedVisibility, "3b, readers at half the film page's rate"));
+  if (cost) console.log(writeCostLine(cost, opts.writeRate));
   const film = results.find((r) => r.key === "film")?.measurement;
   const naiveM = results.find((r) => r.key === "naive")?.measurement;
   if (film && naiveM) {
@@ -346,6 +364,7 @@ async function main() {
         })),
         visibility,
         pacedVisibility,
+        writeCost: cost,
         checks,
         goals: judged,
       },

@@ -102,7 +102,8 @@ export function readActionAnswer(status: number, body: string): ActionAnswer {
 
 /**
  * Invokes a server action the way React's client does: a POST to the page it is used on, with
- * the action's id in `Next-Action` and its arguments encoded as a JSON array.
+ * the action's id in `Next-Action` and its arguments encoded as a JSON array. The answer keeps its
+ * body: when the action expired a tag of that page, Next renders the page again into it.
  */
 export async function callAction(opts: {
   base: string;
@@ -110,7 +111,7 @@ export async function callAction(opts: {
   actionId: string;
   args: unknown[];
   jar: CookieJar;
-}): Promise<ActionAnswer> {
+}): Promise<ActionAnswer & { body: string }> {
   const response = await fetch(opts.base + opts.pagePath, {
     method: "POST",
     redirect: "manual",
@@ -123,5 +124,6 @@ export async function callAction(opts: {
     },
     body: JSON.stringify(opts.args),
   });
-  return readActionAnswer(response.status, await response.text());
+  const body = await response.text();
+  return { ...readActionAnswer(response.status, body), body };
 }

@@ -6,6 +6,7 @@ import {
   percentile,
   scenarioTable,
   type ScenarioResult,
+  visibilityLine,
   type Visibility,
 } from "./report";
 
@@ -33,6 +34,8 @@ const seen: Visibility = {
   max: 400,
   fromSend: { p50: 300, p99: 900 },
   answer: { p50: 200, p99: 500 },
+  unseenInOwnAnswer: 0,
+  inOwnAnswer: 10,
   failed: 0,
   firstFailure: null,
 };
@@ -76,6 +79,24 @@ describe("percentile", () => {
   });
 });
 
+describe("visibilityLine", () => {
+  it("counts the reviews their own answer showed, and no unseen ones when all were seen", () => {
+    expect(visibilityLine(seen)).toContain(
+      "10 of 10 were among the newest on the page rendered into their own answer\n",
+    );
+    expect(visibilityLine(seen)).not.toContain("not seen");
+  });
+  it("tells the unseen reviews pushed off the newest from those no poller caught", () => {
+    const line = visibilityLine({ ...seen, seen: 7, unseenInOwnAnswer: 1, inOwnAnswer: 8 });
+    expect(line).toContain("7 seen on the page");
+    expect(line).toContain(
+      "8 of 10 were among the newest on the page rendered into their own answer; of the 3 not " +
+        "seen, 2 were not even there (pushed below by newer reviews before it was rendered), " +
+        "1 was there but on no page the poller loaded",
+    );
+  });
+});
+
 describe("scenarioTable", () => {
   it("prints each scenario's ratio to the baseline", () => {
     const text = scenarioTable(
@@ -116,12 +137,24 @@ describe("judgeTargets", () => {
     expect(targets.at(-1)).toMatchObject({ met: false, detail: "9.88× slower" });
   });
 
-  it("fails visibility when a review was never seen, however fast the others were", () => {
-    const targets = judgeTargets(all(result("film", 800), result("naive", 10)), baseline, {
-      ...seen,
-      seen: 9,
+  const visibility = (v: Visibility) =>
+    judgeTargets(all(result("film", 800), result("naive", 10)), baseline, v).find((t) =>
+      t.name.startsWith("a posted review"),
+    );
+
+  it("fails visibility when a review its own answer showed was never seen, however fast the others were", () => {
+    expect(visibility({ ...seen, seen: 9, unseenInOwnAnswer: 1 })?.met).toBe(false);
+  });
+
+  it("counts a review pushed below the newest before any page showed it as no miss", () => {
+    expect(visibility({ ...seen, seen: 8, inOwnAnswer: 8 })).toMatchObject({
+      met: true,
+      detail: "p99 400 ms, 8/10 seen, 2 pushed below the newest first",
     });
-    expect(targets.find((t) => t.name.startsWith("a posted review"))?.met).toBe(false);
+  });
+
+  it("excuses no unseen review when the actions' answers carried no page at all", () => {
+    expect(visibility({ ...seen, seen: 9, inOwnAnswer: 0 })?.met).toBe(false);
   });
 
   it("judges the writes at half the readers' rate apart from the saturated run", () => {

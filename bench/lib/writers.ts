@@ -5,9 +5,16 @@
  */
 import { randomBytes } from "node:crypto";
 import { callAction, signIn, type CookieJar } from "./action";
-import { percentile, type Visibility } from "./report";
+import { percentile, type Visibility, type WriteCost } from "./report";
 
-type Posted = { text: string; sentAt: number; ackAt: number | null; seenAt: number | null };
+type Posted = {
+  text: string;
+  sentAt: number;
+  ackAt: number | null;
+  seenAt: number | null;
+  /** Whether the page rendered into the action's own answer showed it among the newest. */
+  inOwnAnswer: boolean;
+};
 
 /** Signs every writer in, a few at a time (each sign-in hashes a password on the server). */
 export async function signInAll(
@@ -60,6 +67,7 @@ export async function writeAndWatch(opts: {
       sentAt: Date.now(),
       ackAt: null,
       seenAt: null,
+      inOwnAnswer: false,
     };
     posted.push(item);
     try {
@@ -71,8 +79,10 @@ export async function writeAndWatch(opts: {
         args: [null, { filmId: opts.filmId, rating: 0.5 + (i % 10) / 2, body: item.text }],
         jar: opts.jars[i]!,
       });
-      if (answer.ok) item.ackAt = Date.now();
-      else failures.push(answer.error ?? "unknown");
+      if (answer.ok) {
+        item.ackAt = Date.now();
+        item.inOwnAnswer = answer.body.includes(item.text);
+      } else failures.push(answer.error ?? "unknown");
     } catch (error) {
       failures.push((error as Error).message);
     }
@@ -112,6 +122,7 @@ export async function writeAndWatch(opts: {
   const delays = sorted(seenOnes.map((p) => Math.max(0, p.seenAt! - p.ackAt!)));
   const fromSend = sorted(seenOnes.map((p) => p.seenAt! - p.sentAt));
   const answers = sorted(acknowledged.map((p) => p.ackAt! - p.sentAt));
+  const unseen = acknowledged.filter((p) => p.seenAt == null);
   return {
     attempted: total,
     acknowledged: acknowledged.length,
@@ -121,7 +132,58 @@ export async function writeAndWatch(opts: {
     max: delays.at(-1) ?? null,
     fromSend: { p50: percentile(fromSend, 50), p99: percentile(fromSend, 99) },
     answer: { p50: percentile(answers, 50), p99: percentile(answers, 99) },
+    unseenInOwnAnswer: unseen.filter((p) => p.inOwnAnswer).length,
+    inOwnAnswer: acknowledged.filter((p) => p.inOwnAnswer).length,
     failed: failures.length,
     firstFailure: failures[0] ?? null,
+  };
+}
+
+/**
+ * Posts one review per writer, one after another on an otherwise idle server, and reads the
+ * server's CPU time (`cpuMs`) around each action and the two page requests after it. The CPU
+ * clock ticks in 10 ms steps, hence means over many reviews. Null where the CPU time is unknown.
+ */
+export async function writeCost(opts: {
+  base: string;
+  pagePath: string;
+  actionId: string;
+  filmId: number;
+  jars: CookieJar[];
+  cpuMs: () => number | null;
+}): Promise<WriteCost | null> {
+  if (opts.cpuMs() == null || opts.jars.length === 0) return null;
+  const run = randomBytes(4).toString("hex");
+  const sums = { action: 0, render: 0, cached: 0 };
+  const timed = async (key: keyof typeof sums, step: () => Promise<void>) => {
+    const before = opts.cpuMs()!;
+    await step();
+    sums[key] += opts.cpuMs()! - before;
+  };
+  const readPage = async () => {
+    const page = await fetch(opts.base + opts.pagePath);
+    if (!page.ok) throw new Error(`${opts.pagePath} answered ${page.status}`);
+    await page.arrayBuffer();
+  };
+  for (const [i, jar] of opts.jars.entries()) {
+    await timed("action", async () => {
+      const answer = await callAction({
+        base: opts.base,
+        pagePath: opts.pagePath,
+        actionId: opts.actionId,
+        args: [null, { filmId: opts.filmId, rating: 4, body: `Cost of a review ${run} ${i}` }],
+        jar,
+      });
+      if (!answer.ok) throw new Error(`Posting a review failed: ${answer.error}`);
+    });
+    await timed("render", readPage);
+    await timed("cached", readPage);
+  }
+  const n = opts.jars.length;
+  return {
+    reviews: n,
+    action: sums.action / n,
+    render: sums.render / n,
+    cached: sums.cached / n,
   };
 }
