@@ -212,10 +212,23 @@ test("the JSON API gives the same figures, with cache headers", async ({ request
   const moved = await request.get("/api/films/code-8", { maxRedirects: 0 });
   expect(moved.status()).toBe(308);
   expect(moved.headers()["location"]).toBe("/api/films/code-8-2019");
-  expect((await request.get("/api/films/code-8-2019")).status()).toBe(200);
+  const first = await request.get("/api/films/code-8-2019");
+  expect(first.status()).toBe(200);
   const again = await request.get("/api/films/code-8-2019");
   expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
+  // the cached answer is the first one, with its status and headers
+  expect(again.status()).toBe(200);
+  expect(await again.json()).toEqual(await first.json());
+  expect(again.headers()["content-type"]).toBe("application/json");
+  expect(again.headers()["cache-control"]).toBe(first.headers()["cache-control"]);
   expect(again.headers()["access-control-allow-origin"]).toBe("*");
+  const movedAgain = await request.get("/api/films/code-8", { maxRedirects: 0 });
+  expect(movedAgain.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(movedAgain.status()).toBe(308);
+  expect(movedAgain.headers()["location"]).toBe("/api/films/code-8-2019");
+  const head = await request.head("/api/films/code-8-2019");
+  expect(head.status()).toBe(200);
+  expect(await head.body()).toHaveLength(0);
 });
 
 test(
