@@ -1,6 +1,6 @@
 /**
- * The write scenario's writers and its poller: signed-in viewers post reviews at a steady rate
- * through the real server action while a separate anonymous reader fetches the page until each
+ * The write scenario's writers and its pollers: signed-in viewers post reviews at a steady rate
+ * through the real server action while separate anonymous readers fetch the page until each
  * review's unique text appears.
  */
 import { randomBytes } from "node:crypto";
@@ -89,7 +89,11 @@ export async function writeAndWatch(opts: {
   });
 
   // A review stays on the page's first ten for about 10/rate seconds: several polls in flight,
-  // started a moment apart, catch it even when one page takes longer than that to answer.
+  // started a moment apart, catch it even when one page takes longer than that to answer. While
+  // writes keep expiring the page, each render reaches only the requests that wait for it or
+  // come before the next write: with four pollers, a saturated server's run had two reviews
+  // that the page rendered into their own answers showed, on no page a poller loaded (with
+  // eight, none).
   const pollOnce = async (pending: Posted[]) => {
     try {
       const html = await (await fetch(opts.base + opts.pagePath)).text();
@@ -101,8 +105,8 @@ export async function writeAndWatch(opts: {
   };
   const grace = opts.graceMs ?? 5000;
   let writesEnded = Infinity;
-  const pollers = Array.from({ length: opts.pollers ?? 4 }, async (_, n) => {
-    await new Promise((r) => setTimeout(r, (n * 250) / (opts.pollers ?? 4)));
+  const pollers = Array.from({ length: opts.pollers ?? 8 }, async (_, n) => {
+    await new Promise((r) => setTimeout(r, (n * 250) / (opts.pollers ?? 8)));
     for (;;) {
       const pending = posted.filter((p) => p.seenAt == null && (p.ackAt != null || writing));
       if (!writing && (pending.length === 0 || Date.now() - writesEnded > grace)) return;
