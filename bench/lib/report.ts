@@ -188,9 +188,9 @@ export function judgeTargets(
     }
   }
   // A review that ten newer ones had already pushed below the page's newest by the time the page
-  // was rendered into its own answer was never among them on any page rendered after it; it is
-  // in "More reviews". It counts as missed only when answers do carry the page (some review was
-  // in its own).
+  // was rendered into its own answer (which reads what the action wrote: updateTag) was never
+  // among them on any page rendered after it; it is in "More reviews". It counts as missed only
+  // when answers do carry the page (some review was in its own).
   const visible = (name: string, v: Visibility) => {
     const unseen = v.acknowledged - v.seen;
     const pushed = v.inOwnAnswer > 0 ? unseen - v.unseenInOwnAnswer : 0;
