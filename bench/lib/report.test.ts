@@ -155,6 +155,8 @@ describe("judgeTargets", () => {
 
   it("excuses no unseen review when the actions' answers carried no page at all", () => {
     expect(visibility({ ...seen, seen: 9, inOwnAnswer: 0 })?.met).toBe(false);
+    // and tells no unseen review apart then
+    expect(visibilityLine({ ...seen, seen: 9, inOwnAnswer: 0 })).not.toContain("not even there");
   });
 
   it("judges the writes at half the readers' rate apart from the saturated run", () => {

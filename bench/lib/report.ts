@@ -141,14 +141,24 @@ export function writeCostLine(cost: WriteCost, rate: number): string {
   );
 }
 
+/**
+ * Unseen reviews that ten newer ones had already pushed below the page's newest by the time the
+ * page was rendered into their own answer (which reads what the action wrote: updateTag): on no
+ * page rendered after them were they among the newest; they are in "More reviews". None when no
+ * answer carried the page at all (no review was in its own), for then the answers prove nothing.
+ */
+function pushedBelow(v: Visibility): number {
+  return v.inOwnAnswer > 0 ? v.acknowledged - v.seen - v.unseenInOwnAnswer : 0;
+}
+
 function ownAnswerLine(v: Visibility): string {
   const unseen = v.acknowledged - v.seen;
   const were = (n: number) => `${n} ${n === 1 ? "was" : "were"}`;
   return (
     `  ${v.inOwnAnswer} of ${v.acknowledged} were among the newest on the page rendered into ` +
     "their own answer" +
-    (unseen > 0
-      ? `; of the ${unseen} not seen, ${were(unseen - v.unseenInOwnAnswer)} not even there ` +
+    (unseen > 0 && v.inOwnAnswer > 0
+      ? `; of the ${unseen} not seen, ${were(pushedBelow(v))} not even there ` +
         `(pushed below by newer reviews before it was rendered), ${were(v.unseenInOwnAnswer)} ` +
         "there but on no page the poller loaded"
       : "") +
@@ -187,13 +197,9 @@ export function judgeTargets(
       });
     }
   }
-  // A review that ten newer ones had already pushed below the page's newest by the time the page
-  // was rendered into its own answer (which reads what the action wrote: updateTag) was never
-  // among them on any page rendered after it; it is in "More reviews". It counts as missed only
-  // when answers do carry the page (some review was in its own).
+  // a review pushed below the newest before any page after it was rendered is no miss
   const visible = (name: string, v: Visibility) => {
-    const unseen = v.acknowledged - v.seen;
-    const pushed = v.inOwnAnswer > 0 ? unseen - v.unseenInOwnAnswer : 0;
+    const pushed = pushedBelow(v);
     return {
       name,
       detail:

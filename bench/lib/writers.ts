@@ -39,7 +39,8 @@ export async function signInAll(
  * Posts `rate` reviews per second for `seconds` (one per writer: a viewer reviews a film once)
  * and polls `pagePath` anonymously until each acknowledged review shows, or `graceMs` after the
  * last one. Returns the delays between each action's answer and the first page showing it, and
- * between its sending and that page.
+ * between its sending and that page, and which reviews the page rendered into their own answer
+ * showed among the newest.
  */
 export async function writeAndWatch(opts: {
   base: string;
